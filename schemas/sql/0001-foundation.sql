@@ -1,0 +1,1 @@
+-- 0001-foundation.sql: schools, accounts, sessions, students, advisories (written by the server work)
