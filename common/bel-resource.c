@@ -87,7 +87,8 @@ bel_resource_class_install (GObjectClass  *klass,
 {
   klass->get_property = resource_get_property;
   klass->set_property = resource_set_property;
-  g_object_class_install_properties (klass, n_pspecs, pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    g_object_class_install_property (klass, i + 1, pspecs[i]);
 }
 
 static const GValue *

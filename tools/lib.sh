@@ -1,0 +1,43 @@
+# tools/lib.sh - shared by tools/demo and tools/test: Debian packages and build directory.
+# shellcheck shell=sh
+
+BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext \
+libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev \
+libsqlite3-dev libsodium-dev libsecret-1-dev desktop-file-utils appstream"
+
+RUNTIME_PACKAGES="fonts-cantarell adwaita-icon-theme gnome-keyring"
+
+TEST_PACKAGES="xvfb xauth dbus dbus-user-session at-spi2-core python3 python3-dogtail \
+python3-pyatspi xdotool imagemagick curl sqlite3 nodejs npm"
+
+# Installs the Debian packages that are missing: with apt-get when root, otherwise
+# prints the exact command to run and exits non-zero.
+ensure_packages () {
+    missing=
+    for pkg in "$@"; do
+        case "$pkg" in
+            nodejs|npm) command -v "$pkg" >/dev/null 2>&1 && continue ;;
+        esac
+        status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+        [ "$status" = "install ok installed" ] || missing="$missing $pkg"
+    done
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "belonging: these Debian packages are missing. Install them with:" >&2
+        echo "  sudo apt-get install -y$missing" >&2
+        exit 1
+    fi
+    echo "belonging: installing$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -q --no-install-recommends $missing; then
+        apt-get update -q && apt-get install -y -q --no-install-recommends $missing
+    fi
+}
+
+# Configures (once) and builds the tree in $BUILDDIR, at most two jobs at a time.
+build_tree () {
+    if [ ! -f "$BUILDDIR/build.ninja" ]; then
+        meson setup "$BUILDDIR" --buildtype=debugoptimized
+    fi
+    ninja -C "$BUILDDIR" -j 2
+}
