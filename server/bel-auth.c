@@ -1,0 +1,415 @@
+/* bel-auth.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-auth.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "bel-accounts-private.h"
+#include "bel-engine-private.h"
+#include "bel-error.h"
+#include "bel-password.h"
+
+#define TOKEN_BYTES 32
+#define WRONG_CREDENTIALS "Wrong username or password"
+
+typedef struct {
+  char     *username;
+  char     *password;
+  char     *address;
+  char     *hash;
+  gint64    account_id;
+  gboolean  active;
+  gboolean  verified;
+} SignIn;
+
+static void
+sign_in_free (SignIn *s)
+{
+  if (s->password != NULL)
+    sodium_memzero (s->password, strlen (s->password));
+  g_free (s->username);
+  g_free (s->password);
+  g_free (s->address);
+  g_free (s->hash);
+  g_free (s);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* An account that does not exist is verified against this hash so that a
+ * sign-in takes as long for a wrong username as for a wrong password. */
+static const char *
+dummy_hash (void)
+{
+  static gsize initialized;
+  static char *hash;
+
+  if (g_once_init_enter (&initialized))
+    {
+      hash = bel_password_hash ("not a password of anyone", NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  return hash;
+}
+
+static char *
+token_digest (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+static char *
+new_token (void)
+{
+  guchar raw[TOKEN_BYTES];
+  char encoded[sodium_base64_ENCODED_LEN (TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+  randombytes_buf (raw, sizeof raw);
+  sodium_bin2base64 (encoded, sizeof encoded, raw, sizeof raw,
+                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero (raw, sizeof raw);
+  return g_strdup (encoded);
+}
+
+static char *
+account_key (const char *username)
+{
+  return g_strconcat ("account:", username, NULL);
+}
+
+static char *
+address_key (const char *address)
+{
+  return g_strconcat ("address:", address ? address : "unknown", NULL);
+}
+
+static gint64
+retry_after_for (BelEngine  *engine,
+                 SignIn     *s)
+{
+  BelRateLimit *limit = bel_engine_get_sign_in_limit (engine);
+  g_autofree char *akey = account_key (s->username);
+  g_autofree char *ckey = address_key (s->address);
+  gint64 now = now_seconds ();
+
+  return MAX (bel_rate_limit_check (limit, akey, now), bel_rate_limit_check (limit, ckey, now));
+}
+
+static void
+record_failure (BelEngine *engine,
+                SignIn    *s)
+{
+  BelRateLimit *limit = bel_engine_get_sign_in_limit (engine);
+  g_autofree char *akey = account_key (s->username);
+  g_autofree char *ckey = address_key (s->address);
+  gint64 now = now_seconds ();
+
+  bel_rate_limit_fail (limit, akey, now);
+  bel_rate_limit_fail (limit, ckey, now);
+}
+
+static BelSession *
+create_session (BelEngine  *engine,
+                gint64      account_id,
+                GError    **error)
+{
+  BelStore *store = bel_engine_get_store (engine);
+  g_autoptr(BelSession) session = g_new0 (BelSession, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *digest = NULL;
+  gint64 now = now_seconds ();
+  gint64 expires = now + bel_config_get_session_lifetime (bel_engine_get_config (engine));
+
+  session->account = bel_accounts_load (engine, account_id, error);
+  if (session->account == NULL)
+    return NULL;
+  session->token = new_token ();
+  session->expires_at = g_date_time_new_from_unix_utc (expires);
+  digest = token_digest (session->token);
+  stmt = bel_store_prepare (store,
+                            "INSERT INTO session (token_hash, account_id, created_unix, expires_unix, "
+                            "last_used_unix) VALUES (?, ?, ?3, ?4, ?3)", error);
+  if (stmt == NULL)
+    return NULL;
+  bel_bind_text (stmt, 1, digest);
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, expires);
+  if (!bel_store_step_done (store, stmt, error))
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
+/* Main thread, before the worker: limits and the stored hash. */
+static gboolean
+sign_in_prepare (BelEngine  *engine,
+                 SignIn     *s,
+                 gint64     *retry_after,
+                 GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 wait = retry_after_for (engine, s);
+
+  if (wait > 0)
+    {
+      *retry_after = wait;
+      g_set_error (error, BEL_ERROR, BEL_ERROR_RATE_LIMITED,
+                   "Too many failed sign-ins; try again in %" G_GINT64_FORMAT " seconds", wait);
+      return FALSE;
+    }
+  if (!bel_accounts_lookup_hash (engine, s->username, &s->account_id, &s->hash, &s->active,
+                                 &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      s->account_id = 0;
+    }
+  return TRUE;
+}
+
+/* Main thread, after the worker: count failures or open the session. */
+static BelSession *
+sign_in_complete (BelEngine  *engine,
+                  SignIn     *s,
+                  GError    **error)
+{
+  g_autofree char *akey = account_key (s->username);
+
+  if (!s->verified || s->account_id == 0)
+    {
+      record_failure (engine, s);
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, WRONG_CREDENTIALS);
+      return NULL;
+    }
+  if (!s->active)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "This account is disabled");
+      return NULL;
+    }
+  bel_rate_limit_reset (bel_engine_get_sign_in_limit (engine), akey);
+  return create_session (engine, s->account_id, error);
+}
+
+static SignIn *
+sign_in_new (const char *username,
+             const char *password,
+             const char *address)
+{
+  SignIn *s = g_new0 (SignIn, 1);
+
+  s->username = g_strdup (username ? username : "");
+  s->password = g_strdup (password ? password : "");
+  s->address = g_strdup (address);
+  return s;
+}
+
+static void
+verify_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SignIn *s = task_data;
+
+  s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+bel_auth_sign_in_async (BelEngine           *engine,
+                        const char          *username,
+                        const char          *password,
+                        const char          *client_address,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SignIn *s;
+  gint64 retry_after = 0;
+
+  g_return_if_fail (BEL_IS_ENGINE (engine));
+
+  task = g_task_new (engine, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bel_auth_sign_in_async);
+  s = sign_in_new (username, password, client_address);
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  if (!sign_in_prepare (engine, s, &retry_after, &error))
+    {
+      g_object_set_data (G_OBJECT (task), "retry-after", GINT_TO_POINTER ((int) retry_after));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, verify_in_thread);
+}
+
+BelSession *
+bel_auth_sign_in_finish (BelEngine     *engine,
+                         GAsyncResult  *result,
+                         gint64        *retry_after,
+                         GError       **error)
+{
+  GTask *task = G_TASK (result);
+
+  g_return_val_if_fail (g_task_is_valid (result, engine), NULL);
+
+  if (retry_after != NULL)
+    *retry_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "retry-after"));
+  if (!g_task_propagate_boolean (task, error))
+    return NULL;
+  return sign_in_complete (engine, g_task_get_task_data (task), error);
+}
+
+BelSession *
+bel_auth_sign_in (BelEngine   *engine,
+                  const char  *username,
+                  const char  *password,
+                  const char  *client_address,
+                  gint64      *retry_after,
+                  GError     **error)
+{
+  SignIn *s;
+  BelSession *session = NULL;
+  gint64 wait = 0;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
+
+  s = sign_in_new (username, password, client_address);
+  if (sign_in_prepare (engine, s, &wait, error))
+    {
+      s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
+      session = sign_in_complete (engine, s, error);
+    }
+  if (retry_after != NULL)
+    *retry_after = wait;
+  sign_in_free (s);
+  return session;
+}
+
+static gboolean
+touch_session (BelStore  *store,
+               gint64     session_id,
+               gint64     now,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      "UPDATE session SET last_used_unix = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  return bel_store_step_done (store, stmt, error);
+}
+
+static gboolean
+delete_session (BelStore   *store,
+                const char *digest,
+                GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      "DELETE FROM session WHERE token_hash = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bel_bind_text (stmt, 1, digest);
+  return bel_store_step_done (store, stmt, error);
+}
+
+BelAccount *
+bel_auth_authenticate (BelEngine   *engine,
+                       const char  *token,
+                       GError     **error)
+{
+  BelStore *store;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelAccount) account = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *digest = NULL;
+  gint64 now = now_seconds ();
+  gint64 session_id, account_id;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
+
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "Sign in first");
+      return NULL;
+    }
+  store = bel_engine_get_store (engine);
+  digest = token_digest (token);
+  stmt = bel_store_prepare (store,
+                            "SELECT id, account_id, expires_unix, last_used_unix FROM session "
+                            "WHERE token_hash = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bel_bind_text (stmt, 1, digest);
+  if (!bel_store_step_row (store, stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED,
+                             "Your session has ended; sign in again");
+      return NULL;
+    }
+  session_id = sqlite3_column_int64 (stmt, 0);
+  account_id = sqlite3_column_int64 (stmt, 1);
+  if (sqlite3_column_int64 (stmt, 2) <= now)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      delete_session (store, digest, NULL);
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "Your session has expired; sign in again");
+      return NULL;
+    }
+  /* Writing last use at most once a minute keeps reads from becoming writes. */
+  if (now - sqlite3_column_int64 (stmt, 3) >= 60)
+    touch_session (store, session_id, now, NULL);
+  account = bel_accounts_load (engine, account_id, error);
+  if (account == NULL)
+    return NULL;
+  if (!bel_resource_get_bool (account, "active"))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "This account is disabled");
+      return NULL;
+    }
+  return g_steal_pointer (&account);
+}
+
+gboolean
+bel_auth_sign_out (BelEngine   *engine,
+                   const char  *token,
+                   GError     **error)
+{
+  BelStore *store;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), FALSE);
+
+  if (token == NULL)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "Sign in first");
+      return FALSE;
+    }
+  store = bel_engine_get_store (engine);
+  digest = token_digest (token);
+  if (!delete_session (store, digest, error))
+    return FALSE;
+  if (bel_store_changes (store) == 0)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "Your session has ended already");
+      return FALSE;
+    }
+  return TRUE;
+}

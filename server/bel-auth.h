@@ -1,0 +1,46 @@
+/* bel-auth.h - signing in and out, bearer tokens, failed sign-in limits
+ *
+ * Sign-in verifies the argon2id hash in a worker thread so that the daemon's
+ * main loop keeps serving other requests meanwhile; all SQLite work stays on
+ * the calling thread.  Failed sign-ins are counted per account and per client
+ * address; over the limit, sign-in fails with BEL_ERROR_RATE_LIMITED and
+ * @retry_after tells the seconds to wait.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bel-engine.h"
+#include "bel-session.h"
+
+G_BEGIN_DECLS
+
+void        bel_auth_sign_in_async  (BelEngine            *engine,
+                                     const char           *username,
+                                     const char           *password,
+                                     const char           *client_address,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+BelSession *bel_auth_sign_in_finish (BelEngine            *engine,
+                                     GAsyncResult         *result,
+                                     gint64               *retry_after,
+                                     GError              **error);
+/* Blocking variant, for tools and tests. */
+BelSession *bel_auth_sign_in        (BelEngine            *engine,
+                                     const char           *username,
+                                     const char           *password,
+                                     const char           *client_address,
+                                     gint64               *retry_after,
+                                     GError              **error);
+
+/* The active account a valid, unexpired token belongs to (BEL_ERROR_UNAUTHORIZED otherwise). */
+BelAccount *bel_auth_authenticate   (BelEngine            *engine,
+                                     const char           *token,
+                                     GError              **error);
+/* Revokes the token's session at once. */
+gboolean    bel_auth_sign_out       (BelEngine            *engine,
+                                     const char           *token,
+                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* bel-config.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bel-config.h"
+
+#include "bel-error.h"
+
+#define DEFAULT_LISTEN           "127.0.0.1"
+#define DEFAULT_PORT             8765
+#define DEFAULT_MAX_BODY_SIZE    (1024 * 1024)
+#define DEFAULT_SESSION_LIFETIME (12 * 60 * 60)
+#define DEFAULT_MAX_FAILURES     5
+#define DEFAULT_FAILURE_WINDOW   (15 * 60)
+
+struct _BelConfig
+{
+  GObject  parent_instance;
+  char    *database;
+  char    *listen;
+  guint    port;
+  gsize    max_body_size;
+  gint64   session_lifetime;
+  guint    max_failures;
+  gint64   failure_window;
+};
+
+G_DEFINE_FINAL_TYPE (BelConfig, bel_config, G_TYPE_OBJECT)
+
+static void
+bel_config_finalize (GObject *object)
+{
+  BelConfig *self = BEL_CONFIG (object);
+
+  g_free (self->database);
+  g_free (self->listen);
+  G_OBJECT_CLASS (bel_config_parent_class)->finalize (object);
+}
+
+static void
+bel_config_class_init (BelConfigClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bel_config_finalize;
+}
+
+static void
+bel_config_init (BelConfig *self)
+{
+  self->database = g_strdup (BEL_DEFAULT_DATABASE);
+  self->listen = g_strdup (DEFAULT_LISTEN);
+  self->port = DEFAULT_PORT;
+  self->max_body_size = DEFAULT_MAX_BODY_SIZE;
+  self->session_lifetime = DEFAULT_SESSION_LIFETIME;
+  self->max_failures = DEFAULT_MAX_FAILURES;
+  self->failure_window = DEFAULT_FAILURE_WINDOW;
+}
+
+BelConfig *
+bel_config_new (void)
+{
+  return g_object_new (BEL_TYPE_CONFIG, NULL);
+}
+
+/* Reads an integer key if present; keeps @value otherwise. */
+static gboolean
+read_int (GKeyFile    *file,
+          const char  *group,
+          const char  *key,
+          gint64       min,
+          gint64       max,
+          gint64      *value,
+          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 v;
+
+  if (!g_key_file_has_key (file, group, key, NULL))
+    return TRUE;
+  v = g_key_file_get_int64 (file, group, key, &local_error);
+  if (local_error != NULL || v < min || v > max)
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID,
+                   "[%s] %s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                   group, key, min, max);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
+static void
+read_string (GKeyFile   *file,
+             const char *group,
+             const char *key,
+             char      **value)
+{
+  g_autofree char *v = g_key_file_get_string (file, group, key, NULL);
+
+  if (v != NULL && *g_strstrip (v) != '\0')
+    {
+      g_free (*value);
+      *value = g_steal_pointer (&v);
+    }
+}
+
+/* Loads @path over the current values.  A missing file is an error only when
+ * @must_exist (the administrator named it with --config). */
+gboolean
+bel_config_load_file (BelConfig   *self,
+                      const char  *path,
+                      gboolean     must_exist,
+                      GError     **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  gint64 port = self->port;
+  gint64 body = self->max_body_size;
+  gint64 lifetime = self->session_lifetime;
+  gint64 failures = self->max_failures;
+  gint64 window = self->failure_window;
+
+  g_return_val_if_fail (BEL_IS_CONFIG (self), FALSE);
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+    {
+      if (!must_exist && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID, "Could not read %s: %s",
+                   path, local_error->message);
+      return FALSE;
+    }
+  if (!read_int (file, "server", "port", 0, 65535, &port, error) ||
+      !read_int (file, "server", "max-body-size", 1024, G_MAXINT32, &body, error) ||
+      !read_int (file, "auth", "session-lifetime", 1, 366 * 24 * 3600, &lifetime, error) ||
+      !read_int (file, "auth", "max-failures", 1, 1000, &failures, error) ||
+      !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  read_string (file, "server", "database", &self->database);
+  read_string (file, "server", "listen", &self->listen);
+  self->port = (guint) port;
+  self->max_body_size = (gsize) body;
+  self->session_lifetime = lifetime;
+  self->max_failures = (guint) failures;
+  self->failure_window = window;
+  return TRUE;
+}
+
+const char *
+bel_config_get_database (BelConfig *self)
+{
+  return self->database;
+}
+
+void
+bel_config_set_database (BelConfig  *self,
+                         const char *path)
+{
+  g_free (self->database);
+  self->database = g_strdup (path);
+}
+
+const char *
+bel_config_get_listen (BelConfig *self)
+{
+  return self->listen;
+}
+
+void
+bel_config_set_listen (BelConfig  *self,
+                       const char *address)
+{
+  g_free (self->listen);
+  self->listen = g_strdup (address);
+}
+
+guint
+bel_config_get_port (BelConfig *self)
+{
+  return self->port;
+}
+
+void
+bel_config_set_port (BelConfig *self,
+                     guint      port)
+{
+  self->port = port;
+}
+
+gsize
+bel_config_get_max_body_size (BelConfig *self)
+{
+  return self->max_body_size;
+}
+
+gint64
+bel_config_get_session_lifetime (BelConfig *self)
+{
+  return self->session_lifetime;
+}
+
+guint
+bel_config_get_max_failures (BelConfig *self)
+{
+  return self->max_failures;
+}
+
+gint64
+bel_config_get_failure_window (BelConfig *self)
+{
+  return self->failure_window;
+}

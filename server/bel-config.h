@@ -1,0 +1,34 @@
+/* bel-config.h - belongingd settings: defaults, then a key file, then options
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define BEL_TYPE_CONFIG (bel_config_get_type ())
+G_DECLARE_FINAL_TYPE (BelConfig, bel_config, BEL, CONFIG, GObject)
+
+BelConfig  *bel_config_new                  (void);
+gboolean    bel_config_load_file            (BelConfig   *self,
+                                             const char  *path,
+                                             gboolean     must_exist,
+                                             GError     **error);
+
+const char *bel_config_get_database         (BelConfig   *self);
+void        bel_config_set_database         (BelConfig   *self,
+                                             const char  *path);
+const char *bel_config_get_listen           (BelConfig   *self);
+void        bel_config_set_listen           (BelConfig   *self,
+                                             const char  *address);
+guint       bel_config_get_port             (BelConfig   *self);
+void        bel_config_set_port             (BelConfig   *self,
+                                             guint        port);
+gsize       bel_config_get_max_body_size    (BelConfig   *self);
+gint64      bel_config_get_session_lifetime (BelConfig   *self); /* seconds */
+guint       bel_config_get_max_failures     (BelConfig   *self);
+gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* bel-engine-private.h - what the engine modules share: roles, audit, patches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bel-engine.h"
+#include "bel-rate-limit.h"
+#include "bel-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BEL_ROLE_TEACHER   = 1 << 0,
+  BEL_ROLE_COUNSELOR = 1 << 1,
+  BEL_ROLE_LEADER    = 1 << 2,
+  BEL_ROLE_ANY       = BEL_ROLE_TEACHER | BEL_ROLE_COUNSELOR | BEL_ROLE_LEADER,
+} BelRoleMask;
+
+BelRateLimit *bel_engine_get_sign_in_limit (BelEngine *self);
+
+gboolean  bel_engine_require_admin       (BelAccount          *actor,
+                                          GError             **error);
+/* 404 when the school does not exist, 403 when the actor is neither an
+ * admin nor a member of it in one of @roles. */
+gboolean  bel_engine_require_school_role (BelEngine           *self,
+                                          BelAccount          *actor,
+                                          gint64               school_id,
+                                          BelRoleMask          roles,
+                                          GError             **error);
+gboolean  bel_engine_school_exists       (BelEngine           *self,
+                                          gint64               school_id,
+                                          GError             **error);
+/* Appends an audit row; @student_id 0 for none.  Never put secrets in @detail. */
+gboolean  bel_engine_audit               (BelEngine           *self,
+                                          BelAccount          *actor,
+                                          const char          *action,
+                                          gint64               student_id,
+                                          const char          *detail);
+/* The actor's id as stored (0, bound as NULL, for the system actor). */
+gint64    bel_engine_actor_id            (BelAccount          *actor);
+/* Copies the named properties (JSON or property names) from @source to
+ * @target; a name that is not a property of @target is a 422 field error. */
+gboolean  bel_engine_copy_fields         (gpointer             target,
+                                          gpointer             source,
+                                          const char * const  *fields,
+                                          GError             **error);
+gboolean  bel_engine_fields_contain      (const char * const  *fields,
+                                          const char          *property);
+gboolean  bel_engine_check_version       (gint64               expected,
+                                          gint64               actual,
+                                          GError             **error);
+
+gboolean  bel_engine_is_blank            (const char          *text);
+/* Steps a write; a UNIQUE/constraint failure becomes BEL_ERROR_CONFLICT with @conflict_message. */
+gboolean  bel_engine_step_unique         (BelStore            *store,
+                                          sqlite3_stmt        *stmt,
+                                          const char          *conflict_message,
+                                          GError             **error);
+
+G_END_DECLS

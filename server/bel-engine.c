@@ -1,0 +1,308 @@
+/* bel-engine.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-engine-private.h"
+
+#include "bel-error.h"
+#include "bel-membership.h"
+#include "bel-rate-limit.h"
+
+struct _BelEngine
+{
+  GObject     parent_instance;
+  BelStore   *store;
+  BelConfig  *config;
+  BelAccount *system_actor;
+  BelRateLimit *sign_in_limit;
+};
+
+G_DEFINE_FINAL_TYPE (BelEngine, bel_engine, G_TYPE_OBJECT)
+
+static void
+bel_engine_finalize (GObject *object)
+{
+  BelEngine *self = BEL_ENGINE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->config);
+  g_clear_object (&self->system_actor);
+  g_clear_pointer (&self->sign_in_limit, bel_rate_limit_free);
+  G_OBJECT_CLASS (bel_engine_parent_class)->finalize (object);
+}
+
+static void
+bel_engine_class_init (BelEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bel_engine_finalize;
+}
+
+static void
+bel_engine_init (BelEngine *self)
+{
+  g_autoptr(GListStore) memberships = g_list_store_new (BEL_TYPE_MEMBERSHIP);
+
+  self->system_actor = g_object_new (BEL_TYPE_ACCOUNT,
+                                     "id", (gint64) 0,
+                                     "username", "system",
+                                     "display-name", "System",
+                                     "server-role", "admin",
+                                     "active", TRUE,
+                                     "memberships", memberships,
+                                     NULL);
+}
+
+BelEngine *
+bel_engine_new (BelStore  *store,
+                BelConfig *config)
+{
+  BelEngine *self;
+
+  g_return_val_if_fail (BEL_IS_STORE (store), NULL);
+  g_return_val_if_fail (config == NULL || BEL_IS_CONFIG (config), NULL);
+
+  self = g_object_new (BEL_TYPE_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->config = config ? g_object_ref (config) : bel_config_new ();
+  return self;
+}
+
+BelEngine *
+bel_engine_open (BelConfig  *config,
+                 GError    **error)
+{
+  g_autoptr(BelStore) store = NULL;
+
+  g_return_val_if_fail (BEL_IS_CONFIG (config), NULL);
+
+  store = bel_store_open (bel_config_get_database (config), error);
+  if (store == NULL)
+    return NULL;
+  return bel_engine_new (store, config);
+}
+
+BelStore *
+bel_engine_get_store (BelEngine *self)
+{
+  g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
+  return self->store;
+}
+
+BelConfig *
+bel_engine_get_config (BelEngine *self)
+{
+  g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
+  return self->config;
+}
+
+BelAccount *
+bel_engine_system_actor (BelEngine *self)
+{
+  g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
+  return self->system_actor;
+}
+
+BelRateLimit *
+bel_engine_get_sign_in_limit (BelEngine *self)
+{
+  if (self->sign_in_limit == NULL)
+    self->sign_in_limit = bel_rate_limit_new (bel_config_get_max_failures (self->config),
+                                              bel_config_get_failure_window (self->config));
+  return self->sign_in_limit;
+}
+
+BelTransaction *
+bel_engine_begin (BelEngine  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
+  return bel_transaction_begin (self->store, error);
+}
+
+gboolean
+bel_engine_require_admin (BelAccount  *actor,
+                          GError     **error)
+{
+  g_return_val_if_fail (BEL_IS_ACCOUNT (actor), FALSE);
+
+  if (bel_account_is_admin (actor))
+    return TRUE;
+  g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FORBIDDEN, "Only a server admin may do this");
+  return FALSE;
+}
+
+gboolean
+bel_engine_school_exists (BelEngine  *self,
+                          gint64      school_id,
+                          GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (self->store,
+                                                    "SELECT 1 FROM school WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  if (bel_store_step_row (self->store, stmt, error))
+    return TRUE;
+  if (error == NULL || *error == NULL)
+    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No school with id %" G_GINT64_FORMAT,
+                 school_id);
+  return FALSE;
+}
+
+static BelRoleMask
+role_mask (const char *role)
+{
+  if (g_strcmp0 (role, "teacher") == 0)
+    return BEL_ROLE_TEACHER;
+  if (g_strcmp0 (role, "counselor") == 0)
+    return BEL_ROLE_COUNSELOR;
+  if (g_strcmp0 (role, "leader") == 0)
+    return BEL_ROLE_LEADER;
+  return 0;
+}
+
+gboolean
+bel_engine_require_school_role (BelEngine   *self,
+                                BelAccount  *actor,
+                                gint64       school_id,
+                                BelRoleMask  roles,
+                                GError     **error)
+{
+  const char *role;
+
+  g_return_val_if_fail (BEL_IS_ACCOUNT (actor), FALSE);
+
+  if (!bel_engine_school_exists (self, school_id, error))
+    return FALSE;
+  if (bel_account_is_admin (actor))
+    return TRUE;
+  role = bel_account_role_in (actor, school_id);
+  if (role == NULL)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FORBIDDEN, "You are not a member of this school");
+      return FALSE;
+    }
+  if ((role_mask (role) & roles) == 0)
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_FORBIDDEN, "A %s may not do this", role);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+bel_engine_actor_id (BelAccount *actor)
+{
+  return actor ? bel_resource_get_id (actor) : 0;
+}
+
+gboolean
+bel_engine_audit (BelEngine  *self,
+                  BelAccount *actor,
+                  const char *action,
+                  gint64      student_id,
+                  const char *detail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = bel_store_now_iso ();
+
+  stmt = bel_store_prepare (self->store,
+                            "INSERT INTO audit (at, actor_id, action, student_id, detail) "
+                            "VALUES (?, ?, ?, ?, ?)", &error);
+  if (stmt != NULL)
+    {
+      bel_bind_text (stmt, 1, now);
+      bel_bind_id (stmt, 2, bel_engine_actor_id (actor));
+      bel_bind_text (stmt, 3, action);
+      bel_bind_id (stmt, 4, student_id);
+      bel_bind_text (stmt, 5, detail);
+      if (bel_store_step_done (self->store, stmt, &error))
+        return TRUE;
+    }
+  g_warning ("Could not write the audit log: %s", error->message);
+  return FALSE;
+}
+
+gboolean
+bel_engine_fields_contain (const char * const *fields,
+                           const char         *property)
+{
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (fields[i]), "_", '-');
+      if (g_strcmp0 (name, property) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+bel_engine_copy_fields (gpointer            target,
+                        gpointer            source,
+                        const char * const *fields,
+                        GError            **error)
+{
+  g_autoptr(BelValidation) v = bel_validation_new ();
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (fields[i]), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), name);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (pspec == NULL)
+        {
+          bel_validation_add (v, fields[i], "is not a known field");
+          continue;
+        }
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (source, name, &value);
+      g_object_set_property (target, name, &value);
+    }
+  return bel_validation_finish (v, error);
+}
+
+gboolean
+bel_engine_check_version (gint64   expected,
+                          gint64   actual,
+                          GError **error)
+{
+  if (expected == 0 || expected == actual)
+    return TRUE;
+  g_set_error (error, BEL_ERROR, BEL_ERROR_PRECONDITION_FAILED,
+               "It was changed meanwhile (version %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT ")",
+               actual, expected);
+  return FALSE;
+}
+
+gboolean
+bel_engine_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+bel_engine_step_unique (BelStore     *store,
+                        sqlite3_stmt *stmt,
+                        const char   *conflict_message,
+                        GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (bel_store_step_done (store, stmt, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, BEL_ERROR, BEL_ERROR_CONFLICT))
+    {
+      g_debug ("%s", local_error->message);
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_CONFLICT, conflict_message);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}

@@ -1,0 +1,35 @@
+/* bel-store.h - the daemon's database: one SQLite file, migrated on open
+ *
+ * A BelStore owns one sqlite3 connection in WAL mode with synchronous=FULL,
+ * foreign keys on and a busy timeout.  Opening a store applies the numbered
+ * migrations compiled into the daemon (GResource /app/belonging/sql), each in
+ * its own transaction, and records them in the table schema_version.  A file
+ * written by a newer belongingd is refused.
+ *
+ * Engines speak in model objects; only bel-store-private.h exposes SQLite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define BEL_TYPE_STORE (bel_store_get_type ())
+G_DECLARE_FINAL_TYPE (BelStore, bel_store, BEL, STORE, GObject)
+
+BelStore   *bel_store_open               (const char  *path,
+                                          GError     **error);
+const char *bel_store_get_path           (BelStore    *self);
+int         bel_store_get_schema_version (BelStore    *self);
+int         bel_store_latest_version     (void);
+gboolean    bel_store_ping               (BelStore    *self,
+                                          GError     **error);
+gboolean    bel_store_integrity_check    (BelStore    *self,
+                                          GError     **error);
+gboolean    bel_store_checkpoint         (BelStore    *self,
+                                          GError     **error);
+void        bel_store_close              (BelStore    *self);
+
+G_END_DECLS

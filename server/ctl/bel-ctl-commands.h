@@ -1,0 +1,17 @@
+/* bel-ctl-commands.h - the commands of belongingctl, one file per area
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bel-ctl.h"
+
+G_BEGIN_DECLS
+
+int bel_ctl_demo         (BelCtl *ctl, int argc, char **argv); /* bel-ctl-demo.c */
+int bel_ctl_account_add  (BelCtl *ctl, int argc, char **argv); /* bel-ctl-account.c */
+int bel_ctl_account_list (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_school_add   (BelCtl *ctl, int argc, char **argv); /* bel-ctl-school.c */
+int bel_ctl_school_list  (BelCtl *ctl, int argc, char **argv);
+
+G_END_DECLS
