@@ -8,14 +8,17 @@
 
 G_BEGIN_DECLS
 
+typedef char BelCtlPassword;
+
 /* From @file when given; else from standard input when it is not a terminal
  * (one line; the trailing newline is dropped); else asks twice on the
- * terminal without echo.  Free the result with bel_ctl_password_free(). */
-char *bel_ctl_read_password (const char  *file,
-                             const char  *username,
-                             GError     **error);
-void  bel_ctl_password_free (char        *password);
+ * terminal without echo. */
+BelCtlPassword *bel_ctl_read_password (const char      *file,
+                                       const char      *username,
+                                       GError         **error);
+/* Wipes the password from memory before freeing it. */
+void            bel_ctl_password_free (BelCtlPassword  *password);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (char, bel_ctl_password_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelCtlPassword, bel_ctl_password_free)
 
 G_END_DECLS

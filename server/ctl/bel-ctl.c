@@ -149,10 +149,9 @@ bel_ctl_report (BelCtl       *ctl,
   gboolean usage = error->domain == G_OPTION_ERROR ||
                    g_error_matches (error, BEL_ERROR, BEL_ERROR_INVALID);
 
-  if (usage)
-    g_printerr ("belongingctl: %s: %s (try --help)\n", ctl->command ? ctl->command : "", message);
-  else
-    g_printerr ("belongingctl: %s: %s\n", ctl->command ? ctl->command : "", message);
+  g_printerr ("belongingctl: %s%s%s%s\n",
+              ctl->command ? ctl->command : "", ctl->command ? ": " : "",
+              message, usage ? " (try --help)" : "");
   return usage ? BEL_CTL_EXIT_USAGE : BEL_CTL_EXIT_FAILURE;
 }
 
