@@ -1,0 +1,128 @@
+/* test-daemon.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-daemon.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#define LISTENING "belongingd: listening on "
+
+static char *
+build_path (const char *relative)
+{
+  const char *root = g_getenv ("BEL_BUILD_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, relative, NULL);
+}
+
+TestDaemon *
+test_daemon_new (guint n_students)
+{
+  TestDaemon *daemon = g_new0 (TestDaemon, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ctl = build_path ("server/ctl/belongingctl");
+  g_autofree char *students = g_strdup_printf ("%u", n_students);
+  g_autofree char *err_output = NULL;
+  int status = 0;
+  const char *argv[] = { ctl, "--database", NULL, "demo", "--students", students, NULL };
+
+  daemon->dir = g_dir_make_tmp ("belonging-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  daemon->database = g_build_filename (daemon->dir, "belonging.db", NULL);
+  argv[2] = daemon->database;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &daemon->demo_output, &err_output, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("belongingctl demo failed: %s", err_output);
+  /* The tests sign in as these; fail clearly if the demo school changed. */
+  g_assert_nonnull (strstr (daemon->demo_output, TEST_DEMO_COUNSELOR));
+  g_assert_nonnull (strstr (daemon->demo_output, TEST_DEMO_TEACHER));
+
+  test_daemon_start (daemon);
+  return daemon;
+}
+
+/* Starts the daemon on the port it had before (or a free one the first time). */
+void
+test_daemon_start (TestDaemon *daemon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *belongingd = build_path ("server/belongingd");
+  g_autofree char *port = g_strdup_printf ("%u", daemon->port);
+  g_autofree char *line = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  GUri *uri;
+
+  g_assert_null (daemon->process);
+  daemon->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                      belongingd, "--database", daemon->database,
+                                      "--listen", "127.0.0.1", "--port", port, NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon->process));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
+    {
+      if (g_str_has_prefix (line, LISTENING))
+        break;
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_no_error (error);
+  if (line == NULL)
+    g_error ("belongingd exited before listening");
+
+  g_free (daemon->url);
+  daemon->url = g_strdup (line + strlen (LISTENING));
+  uri = g_uri_parse (daemon->url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  daemon->port = (guint16) g_uri_get_port (uri);
+  g_uri_unref (uri);
+  g_assert_cmpuint (daemon->port, >, 0);
+}
+
+void
+test_daemon_stop (TestDaemon *daemon)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (daemon->process == NULL)
+    return;
+  g_subprocess_send_signal (daemon->process, SIGTERM);
+  g_subprocess_wait (daemon->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&daemon->process);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+test_daemon_free (TestDaemon *daemon)
+{
+  if (daemon == NULL)
+    return;
+  test_daemon_stop (daemon);
+  if (daemon->dir != NULL)
+    remove_dir (daemon->dir);
+  g_free (daemon->dir);
+  g_free (daemon->database);
+  g_free (daemon->url);
+  g_free (daemon->demo_output);
+  g_free (daemon);
+}
