@@ -9,6 +9,34 @@
 #include "bel-ctl-commands.h"
 #include "bel-schools.h"
 
+/* Through the model codec, so lengths and formats are checked as for the API. */
+static BelSchool *
+school_from_arguments (const char  *name,
+                       const char  *short_name,
+                       const char  *school_year,
+                       GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  if (short_name != NULL)
+    {
+      json_builder_set_member_name (builder, "short_name");
+      json_builder_add_string_value (builder, short_name);
+    }
+  if (school_year != NULL)
+    {
+      json_builder_set_member_name (builder, "school_year");
+      json_builder_add_string_value (builder, school_year);
+    }
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  return bel_model_new_from_json (BEL_TYPE_SCHOOL, node, BEL_MODEL_CREATE, error);
+}
+
 int
 bel_ctl_school_add (BelCtl  *ctl,
                     int      argc,
@@ -26,7 +54,7 @@ bel_ctl_school_add (BelCtl  *ctl,
   g_autoptr(GOptionContext) context =
     bel_ctl_option_context (ctl, _("NAME"), _("Creates a school."), entries);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BelSchool) school = bel_school_new ();
+  g_autoptr(BelSchool) school = NULL;
   g_autoptr(BelSchool) created = NULL;
   g_autoptr(BelEngine) engine = NULL;
 
@@ -34,7 +62,9 @@ bel_ctl_school_add (BelCtl  *ctl,
     return BEL_CTL_EXIT_USAGE;
   if (argc != 2)
     return bel_ctl_usage_error (ctl, _("Give exactly one NAME (quote a name with spaces)"));
-  g_object_set (school, "name", argv[1], "short-name", short_name, "school-year", school_year, NULL);
+  school = school_from_arguments (argv[1], short_name, school_year, &error);
+  if (school == NULL)
+    return bel_ctl_report (ctl, error);
 
   engine = bel_ctl_open_engine (ctl, FALSE, &error);
   if (engine == NULL)
