@@ -14,6 +14,8 @@
 #define DEFAULT_SESSION_LIFETIME (12 * 60 * 60)
 #define DEFAULT_MAX_FAILURES     5
 #define DEFAULT_FAILURE_WINDOW   (15 * 60)
+#define DEFAULT_EVENTS_QUEUE     1000
+#define DEFAULT_EVENTS_PING      30
 
 struct _BelConfig
 {
@@ -25,6 +27,8 @@ struct _BelConfig
   gint64   session_lifetime;
   guint    max_failures;
   gint64   failure_window;
+  guint    events_queue_limit;
+  guint    events_ping_interval;
 };
 
 G_DEFINE_FINAL_TYPE (BelConfig, bel_config, G_TYPE_OBJECT)
@@ -55,6 +59,8 @@ bel_config_init (BelConfig *self)
   self->session_lifetime = DEFAULT_SESSION_LIFETIME;
   self->max_failures = DEFAULT_MAX_FAILURES;
   self->failure_window = DEFAULT_FAILURE_WINDOW;
+  self->events_queue_limit = DEFAULT_EVENTS_QUEUE;
+  self->events_ping_interval = DEFAULT_EVENTS_PING;
 }
 
 BelConfig *
@@ -120,6 +126,8 @@ bel_config_load_file (BelConfig   *self,
   gint64 lifetime = self->session_lifetime;
   gint64 failures = self->max_failures;
   gint64 window = self->failure_window;
+  gint64 events_queue = self->events_queue_limit;
+  gint64 events_ping = self->events_ping_interval;
 
   g_return_val_if_fail (BEL_IS_CONFIG (self), FALSE);
 
@@ -135,7 +143,9 @@ bel_config_load_file (BelConfig   *self,
       !read_int (file, "server", "max-body-size", 1024, G_MAXINT32, &body, error) ||
       !read_int (file, "auth", "session-lifetime", 1, 366 * 24 * 3600, &lifetime, error) ||
       !read_int (file, "auth", "max-failures", 1, 1000, &failures, error) ||
-      !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error))
+      !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error) ||
+      !read_int (file, "events", "queue-limit", 1, 1000000, &events_queue, error) ||
+      !read_int (file, "events", "ping-interval", 1, 3600, &events_ping, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
@@ -147,6 +157,8 @@ bel_config_load_file (BelConfig   *self,
   self->session_lifetime = lifetime;
   self->max_failures = (guint) failures;
   self->failure_window = window;
+  self->events_queue_limit = (guint) events_queue;
+  self->events_ping_interval = (guint) events_ping;
   return TRUE;
 }
 
@@ -213,4 +225,16 @@ gint64
 bel_config_get_failure_window (BelConfig *self)
 {
   return self->failure_window;
+}
+
+guint
+bel_config_get_events_queue_limit (BelConfig *self)
+{
+  return self->events_queue_limit;
+}
+
+guint
+bel_config_get_events_ping_interval (BelConfig *self)
+{
+  return self->events_ping_interval;
 }

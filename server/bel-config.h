@@ -30,5 +30,8 @@ gsize       bel_config_get_max_body_size    (BelConfig   *self);
 gint64      bel_config_get_session_lifetime (BelConfig   *self); /* seconds */
 guint       bel_config_get_max_failures     (BelConfig   *self);
 gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */
+/* [events]: live event subscribers (bel-event-hub.h) */
+guint       bel_config_get_events_queue_limit   (BelConfig *self); /* frames */
+guint       bel_config_get_events_ping_interval (BelConfig *self); /* seconds */
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bel-error.h"
+#include "bel-events.h"
 #include "bel-text.h"
 
 static GHashTable *
@@ -301,6 +302,22 @@ describe_fields (const char * const *fields)
   return g_strdup_printf ("fields: %s", joined);
 }
 
+/* Live event: only the id and version; members who show the student fetch it. */
+static gboolean
+record_updated_event (BelEngine   *engine,
+                      gint64       school_id,
+                      BelStudent  *student,
+                      GError     **error)
+{
+  g_autoptr(JsonObject) data = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (data, "id", bel_resource_get_id (student));
+  json_object_set_int_member (data, "version", bel_resource_get_version (student));
+  json_node_set_object (node, data);
+  return bel_events_record (engine, school_id, "student.updated", 0, node, error);
+}
+
 BelStudent *
 bel_students_update (BelEngine          *engine,
                      BelAccount         *actor,
@@ -364,7 +381,8 @@ bel_students_update (BelEngine          *engine,
     return NULL;
   detail = describe_fields (fields);
   bel_engine_audit (engine, actor, "student.update", student_id, detail);
-  if (!bel_transaction_commit (tx, error))
+  if (!record_updated_event (engine, school_id, student, error) ||
+      !bel_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&student);
 }

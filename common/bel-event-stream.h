@@ -1,0 +1,49 @@
+/* bel-event-stream.h - the live events of one school, in order, exactly once
+ *
+ *   g_autoptr(BelEventStream) stream = bel_event_stream_new (base_url, token, school_id);
+ *   g_signal_connect (stream, "event", G_CALLBACK (on_event), self);
+ *   g_signal_connect (stream, "notify::connected", G_CALLBACK (on_connected), self);
+ *   bel_event_stream_set_last_seq (stream, seq_of_the_data_shown); // optional
+ *   bel_event_stream_start (stream);
+ *
+ * Connects to GET /api/v1/schools/{school_id}/events over a WebSocket with
+ * the bearer token, remembers the seq of the last event it emitted, and after
+ * a drop reconnects with growing back-off (0.5 s doubling up to
+ * max-backoff) and since=last-seq, so "event" is emitted for every event the
+ * account may see, in seq order, exactly once.  Without a last seq (-1, the
+ * default) it starts with the events that commit after it connects.  A
+ * refusal (401, 403, 404) stops it and emits "failed"; it never blocks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define BEL_TYPE_EVENT_STREAM (bel_event_stream_get_type ())
+G_DECLARE_FINAL_TYPE (BelEventStream, bel_event_stream, BEL, EVENT_STREAM, GObject)
+
+BelEventStream *bel_event_stream_new             (const char     *base_url,
+                                                  const char     *token,
+                                                  gint64          school_id);
+void            bel_event_stream_start           (BelEventStream *self);
+/* Closes the connection and stops reconnecting; start() resumes from last-seq. */
+void            bel_event_stream_stop            (BelEventStream *self);
+
+gboolean        bel_event_stream_get_connected   (BelEventStream *self);
+gint64          bel_event_stream_get_school_id   (BelEventStream *self);
+gint64          bel_event_stream_get_last_seq    (BelEventStream *self);
+/* Resume after @seq (e.g. the last_seq of a replay read before the data
+ * shown); -1 for only new events.  Takes effect at the next connection. */
+void            bel_event_stream_set_last_seq    (BelEventStream *self,
+                                                  gint64          seq);
+/* The longest wait between reconnection attempts, in milliseconds (default 30000). */
+void            bel_event_stream_set_max_backoff (BelEventStream *self,
+                                                  guint           msec);
+/* The number of successful connections so far (tests, diagnostics). */
+guint           bel_event_stream_get_n_connects  (BelEventStream *self);
+
+G_END_DECLS

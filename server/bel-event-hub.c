@@ -1,0 +1,486 @@
+/* bel-event-hub.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-event-hub.h"
+
+#include "bel-error.h"
+#include "bel-events.h"
+
+#define REPLAY_PAGE          200   /* events read from the database per replay step */
+#define MAX_INCOMING_PAYLOAD 4096  /* clients have nothing to say; keep their frames small */
+#define FORCE_CLOSE_SECONDS  5     /* a slow client that does not answer our close frame */
+
+typedef struct {
+  BelEventHub             *hub;      /* not owned; the hub outlives its clients */
+  SoupWebsocketConnection *conn;
+  GPollableOutputStream   *out;      /* the socket side, to see whether it keeps up; or NULL */
+  BelEventReader           reader;
+  gint64                   cursor;   /* the last seq sent (or skipped as not visible) */
+  gboolean                 live;     /* caught up: gets events as they commit */
+  gboolean                 closed;
+  guint                    backlog;  /* frames queued while the socket stayed unwritable */
+  GSource                 *resume;   /* the next replay step */
+} Client;
+
+struct _BelEventHub
+{
+  GObject    parent_instance;
+  BelEngine *engine;      /* not owned: the engine owns its hub */
+  guint      listener_id;
+  gint64     published;   /* the last seq fanned out to live clients */
+  GPtrArray *clients;     /* of Client, owned */
+  guint      reap_id;
+  guint      queue_limit;
+  guint      ping_interval;
+};
+
+G_DEFINE_FINAL_TYPE (BelEventHub, bel_event_hub, G_TYPE_OBJECT)
+
+static void client_replay_step (Client *client);
+
+static void
+client_free (Client *client)
+{
+  if (client->resume != NULL)
+    {
+      g_source_destroy (client->resume);
+      g_source_unref (client->resume);
+    }
+  g_signal_handlers_disconnect_by_data (client->conn, client);
+  g_clear_object (&client->out);
+  g_clear_object (&client->conn);
+  g_free (client);
+}
+
+static gboolean
+reap_closed (gpointer user_data)
+{
+  BelEventHub *self = user_data;
+
+  self->reap_id = 0;
+  for (guint i = self->clients->len; i > 0; i--)
+    if (((Client *) g_ptr_array_index (self->clients, i - 1))->closed)
+      g_ptr_array_remove_index (self->clients, i - 1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Clients leave the array only from an idle callback, never while the hub iterates over it. */
+static void
+client_mark_closed (Client *client)
+{
+  BelEventHub *self = client->hub;
+
+  client->closed = TRUE;
+  client->live = FALSE;
+  if (client->resume != NULL)
+    {
+      g_source_destroy (client->resume);
+      g_clear_pointer (&client->resume, g_source_unref);
+    }
+  if (self->reap_id == 0)
+    self->reap_id = g_idle_add (reap_closed, self);
+}
+
+static gboolean
+force_close (gpointer user_data)
+{
+  SoupWebsocketConnection *conn = user_data;
+
+  if (soup_websocket_connection_get_state (conn) != SOUP_WEBSOCKET_STATE_CLOSED)
+    g_io_stream_close (soup_websocket_connection_get_io_stream (conn), NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+client_close (Client     *client,
+              gushort     code,
+              const char *reason)
+{
+  if (client->closed)
+    return;
+  client_mark_closed (client);
+  if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (client->conn, code, reason);
+  /* The close frame waits behind everything queued for a client that does
+   * not read; the timeout keeps the connection alive until it is done. */
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FORCE_CLOSE_SECONDS, force_close,
+                              g_object_ref (client->conn), g_object_unref);
+}
+
+static gboolean
+client_writable (Client *client)
+{
+  return client->out == NULL || g_pollable_output_stream_is_writable (client->out);
+}
+
+static gboolean
+client_send (Client         *client,
+             const BelEvent *event)
+{
+  if (client->closed || soup_websocket_connection_get_state (client->conn) != SOUP_WEBSOCKET_STATE_OPEN)
+    return FALSE;
+  soup_websocket_connection_send_text (client->conn, event->json);
+  client->cursor = event->seq;
+  if (client_writable (client))
+    client->backlog = 0;
+  else if (++client->backlog > client->hub->queue_limit)
+    {
+      g_debug ("Disconnecting an event subscriber of school %" G_GINT64_FORMAT
+               " that does not keep up", client->reader.school_id);
+      client_close (client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "too slow");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_resume (gpointer user_data)
+{
+  Client *client = user_data;
+
+  g_clear_pointer (&client->resume, g_source_unref);
+  client_replay_step (client);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_resume_writable (GObject  *stream,
+                    gpointer  user_data)
+{
+  return on_resume (user_data);
+}
+
+static void
+client_schedule_replay (Client *client)
+{
+  if (client->resume != NULL || client->closed)
+    return;
+  if (client_writable (client))
+    {
+      client->resume = g_idle_source_new ();
+      g_source_set_callback (client->resume, on_resume, client, NULL);
+    }
+  else
+    {
+      client->resume = g_pollable_output_stream_create_source (client->out, NULL);
+      g_source_set_callback (client->resume, G_SOURCE_FUNC (on_resume_writable), client, NULL);
+    }
+  g_source_set_priority (client->resume, G_PRIORITY_DEFAULT_IDLE);
+  g_source_attach (client->resume, NULL);
+}
+
+/* Sends the next page of stored events after the client's cursor, up to what
+ * the hub has published; once there is no more, the client is live. */
+static void
+client_replay_step (Client *client)
+{
+  BelEventHub *self = client->hub;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (client->closed)
+    return;
+  if (client->cursor >= self->published)
+    {
+      client->live = TRUE;
+      return;
+    }
+  events = bel_events_fetch (self->engine, &client->reader, client->cursor, self->published,
+                             REPLAY_PAGE, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not replay events: %s", error->message);
+      client_close (client, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, "replay failed");
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    if (!client_send (client, g_ptr_array_index (events, i)))
+      return;
+  if (events->len < REPLAY_PAGE)
+    {
+      /* Nothing more this reader may see up to the published mark. */
+      client->cursor = self->published;
+      client->live = TRUE;
+      return;
+    }
+  client_schedule_replay (client);
+}
+
+/* Called after each commit that recorded events. */
+static void
+on_events_committed (BelEngine *engine,
+                     gpointer   user_data)
+{
+  BelEventHub *self = user_data;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = bel_events_fetch (engine, NULL, self->published, 0, 0, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not read new events: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      BelEvent *event = g_ptr_array_index (events, i);
+
+      for (guint c = 0; c < self->clients->len; c++)
+        {
+          Client *client = g_ptr_array_index (self->clients, c);
+
+          if (!client->live || event->seq <= client->cursor)
+            continue;
+          if (bel_events_reader_may_see (&client->reader, event))
+            client_send (client, event);
+          else if (event->school_id == client->reader.school_id)
+            client->cursor = event->seq;
+        }
+      self->published = event->seq;
+    }
+}
+
+static void
+on_closed (SoupWebsocketConnection *conn,
+           gpointer                 user_data)
+{
+  Client *client = user_data;
+
+  if (!client->closed)
+    client_mark_closed (client);
+}
+
+static void
+on_message (SoupWebsocketConnection *conn,
+            gint                     type,
+            GBytes                  *message,
+            gpointer                 user_data)
+{
+  /* Subscribers only listen; whatever they send is ignored. */
+}
+
+typedef struct {
+  BelEventHub   *hub;
+  BelEventReader reader;
+  gint64         since;
+  gulong         handler_id;
+} Pending;
+
+static void
+pending_free (gpointer data,
+              GClosure *closure)
+{
+  Pending *pending = data;
+
+  g_object_unref (pending->hub);
+  g_free (pending);
+}
+
+static void
+add_client (BelEventHub             *self,
+            SoupWebsocketConnection *conn,
+            const BelEventReader    *reader,
+            gint64                   since)
+{
+  Client *client = g_new0 (Client, 1);
+  GOutputStream *out = g_io_stream_get_output_stream (soup_websocket_connection_get_io_stream (conn));
+
+  client->hub = self;
+  client->conn = g_object_ref (conn);
+  client->reader = *reader;
+  if (G_IS_POLLABLE_OUTPUT_STREAM (out) && g_pollable_output_stream_can_poll (G_POLLABLE_OUTPUT_STREAM (out)))
+    client->out = g_object_ref (G_POLLABLE_OUTPUT_STREAM (out));
+  soup_websocket_connection_set_keepalive_interval (conn, self->ping_interval);
+  soup_websocket_connection_set_max_incoming_payload_size (conn, MAX_INCOMING_PAYLOAD);
+  g_signal_connect (conn, "closed", G_CALLBACK (on_closed), client);
+  g_signal_connect (conn, "message", G_CALLBACK (on_message), client);
+  g_ptr_array_add (self->clients, client);
+
+  if (since < 0)
+    {
+      client->cursor = self->published;
+      client->live = TRUE;
+    }
+  else
+    {
+      client->cursor = since;
+      client_replay_step (client);
+    }
+}
+
+static void
+on_wrote_informational (SoupServerMessage *msg,
+                        gpointer           user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(BelEventHub) self = g_object_ref (pending->hub);
+  BelEventReader reader = pending->reader;
+  gint64 since = pending->since;
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(SoupWebsocketConnection) conn = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_server_message_get_status (msg) != SOUP_STATUS_SWITCHING_PROTOCOLS)
+    return;
+  g_object_ref (msg);
+  g_signal_handler_disconnect (msg, pending->handler_id); /* frees pending */
+  stream = soup_server_message_steal_connection (msg);
+  conn = soup_websocket_connection_new (stream, soup_server_message_get_uri (msg),
+                                        SOUP_WEBSOCKET_CONNECTION_SERVER,
+                                        soup_message_headers_get_one (headers, "Origin"),
+                                        NULL, NULL);
+  add_client (self, conn, &reader, since);
+  g_object_unref (msg);
+}
+
+gboolean
+bel_event_hub_is_upgrade (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers;
+
+  g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), FALSE);
+
+  headers = soup_server_message_get_request_headers (msg);
+  return soup_message_headers_header_contains (headers, "Upgrade", "websocket");
+}
+
+gboolean
+bel_event_hub_accept (BelEventHub        *self,
+                      SoupServerMessage  *msg,
+                      BelAccount         *actor,
+                      gint64              school_id,
+                      gint64              since,
+                      GError            **error)
+{
+  g_autoptr(GError) handshake_error = NULL;
+  BelEventReader reader;
+  Pending *pending;
+
+  g_return_val_if_fail (BEL_IS_EVENT_HUB (self), FALSE);
+  g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), FALSE);
+  g_return_val_if_fail (BEL_IS_ACCOUNT (actor), FALSE);
+
+  if (!bel_events_reader_init (self->engine, actor, school_id, &reader, error))
+    return FALSE;
+  if (!soup_websocket_server_check_handshake (msg, NULL, NULL, NULL, &handshake_error))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "Not a valid WebSocket upgrade: %s",
+                   handshake_error->message);
+      return FALSE;
+    }
+  if (!soup_websocket_server_process_handshake (msg, NULL, NULL, NULL, NULL))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "Not a valid WebSocket upgrade");
+      return FALSE;
+    }
+  pending = g_new0 (Pending, 1);
+  pending->hub = g_object_ref (self);
+  pending->reader = reader;
+  pending->since = since;
+  pending->handler_id = g_signal_connect_data (msg, "wrote-informational",
+                                               G_CALLBACK (on_wrote_informational),
+                                               pending, pending_free, 0);
+  return TRUE;
+}
+
+static void
+bel_event_hub_dispose (GObject *object)
+{
+  BelEventHub *self = BEL_EVENT_HUB (object);
+
+  if (self->listener_id != 0 && self->engine != NULL)
+    bel_events_remove_listener (self->engine, self->listener_id);
+  self->listener_id = 0;
+  g_clear_handle_id (&self->reap_id, g_source_remove);
+  if (self->clients != NULL)
+    {
+      bel_event_hub_close_all (self);
+      g_clear_pointer (&self->clients, g_ptr_array_unref);
+    }
+  self->engine = NULL;
+  G_OBJECT_CLASS (bel_event_hub_parent_class)->dispose (object);
+}
+
+static void
+bel_event_hub_class_init (BelEventHubClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bel_event_hub_dispose;
+}
+
+static void
+bel_event_hub_init (BelEventHub *self)
+{
+  self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) client_free);
+}
+
+#define HUB_KEY "bel-event-hub"
+
+/* The engine is finalizing: its listeners may already be gone. */
+static void
+engine_gone (gpointer data)
+{
+  BelEventHub *self = data;
+
+  self->engine = NULL;
+  g_object_run_dispose (G_OBJECT (self));
+  g_object_unref (self);
+}
+
+BelEventHub *
+bel_event_hub_get (BelEngine *engine)
+{
+  g_autoptr(GError) error = NULL;
+  BelEventHub *self;
+  BelConfig *config;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
+
+  self = g_object_get_data (G_OBJECT (engine), HUB_KEY);
+  if (self != NULL)
+    return self;
+  self = g_object_new (BEL_TYPE_EVENT_HUB, NULL);
+  self->engine = engine;
+  g_object_set_data_full (G_OBJECT (engine), HUB_KEY, self, engine_gone);
+  config = bel_engine_get_config (engine);
+  self->queue_limit = bel_config_get_events_queue_limit (config);
+  self->ping_interval = bel_config_get_events_ping_interval (config);
+  self->published = bel_events_last_seq (engine, &error);
+  if (self->published < 0)
+    {
+      g_warning ("Could not read the last event: %s", error->message);
+      self->published = 0;
+    }
+  self->listener_id = bel_events_add_listener (engine, on_events_committed, self);
+  return self;
+}
+
+guint
+bel_event_hub_get_n_clients (BelEventHub *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BEL_IS_EVENT_HUB (self), 0);
+
+  for (guint i = 0; i < self->clients->len; i++)
+    if (!((Client *) g_ptr_array_index (self->clients, i))->closed)
+      n++;
+  return n;
+}
+
+gint64
+bel_event_hub_get_published (BelEventHub *self)
+{
+  g_return_val_if_fail (BEL_IS_EVENT_HUB (self), 0);
+  return self->published;
+}
+
+void
+bel_event_hub_close_all (BelEventHub *self)
+{
+  g_return_if_fail (BEL_IS_EVENT_HUB (self));
+
+  for (guint i = 0; i < self->clients->len; i++)
+    client_close (g_ptr_array_index (self->clients, i), SOUP_WEBSOCKET_CLOSE_GOING_AWAY,
+                  "server stopping");
+}
