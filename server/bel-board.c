@@ -1,0 +1,508 @@
+/* bel-board.c - reading the board with a few set-based queries
+ *
+ * One query for the students of the round (filtered in SQL), one for every
+ * mark of the round, one for the current advocates, one for the staff, and
+ * one for the students' subgroup attributes; they are joined in memory
+ * through a hash table of student ids.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-board-private.h"
+
+#include <string.h>
+
+#include "bel-error.h"
+#include "bel-rounds-private.h"
+#include "bel-text.h"
+
+#define MAX_QUERY_WORDS  8
+#define FIRST_WORD_PARAM 10
+
+typedef struct {
+  BelEngine  *engine;
+  BelStore   *store;
+  BelBoard   *board;
+  GHashTable *by_id;       /* student id -> BelBoardStudent (borrowed) */
+  GHashTable *staff_by_id; /* account id -> BelBoardStaff (borrowed) */
+} Reader;
+
+void
+bel_board_student_free (BelBoardStudent *student)
+{
+  g_free (student->given_name);
+  g_free (student->family_name);
+  g_free (student->preferred_name);
+  g_free (student->advisory_name);
+  g_free (student->el_status);
+  for (guint k = 0; k < BEL_MARK_N_KINDS; k++)
+    g_clear_pointer (&student->marks[k], g_array_unref);
+  g_clear_pointer (&student->attributes, g_ptr_array_unref);
+  g_free (student->advocate_name);
+  g_free (student->advocate_status);
+  g_free (student->follow_up_on);
+  g_free (student);
+}
+
+void
+bel_board_staff_free (BelBoardStaff *staff)
+{
+  g_free (staff->display_name);
+  g_free (staff->role);
+  g_free (staff->title);
+  g_free (staff);
+}
+
+void
+bel_board_free (BelBoard *board)
+{
+  if (board == NULL)
+    return;
+  g_clear_object (&board->round);
+  g_clear_pointer (&board->students, g_ptr_array_unref);
+  g_clear_pointer (&board->staff, g_ptr_array_unref);
+  bel_board_group_clear (&board->total);
+  g_clear_pointer (&board->by_grade, g_ptr_array_unref);
+  g_clear_pointer (&board->by_advisory, g_ptr_array_unref);
+  g_clear_pointer (&board->by_subgroup, g_ptr_array_unref);
+  g_free (board);
+}
+
+char *
+bel_board_student_display_name (const BelBoardStudent *student)
+{
+  const char *first = student->preferred_name && *student->preferred_name
+                      ? student->preferred_name : student->given_name;
+
+  return g_strdup_printf ("%s %s", first ?: "", student->family_name ?: "");
+}
+
+/* ---- query checks ---- */
+
+typedef struct {
+  const char *name;
+  const char *sql;
+} Subgroup;
+
+static const Subgroup subgroups[] = {
+  { "el", "AND st.el_status = 'current' " },
+  { "former_el", "AND st.el_status = 'former' " },
+  { "iep", "AND st.iep = 1 " },
+  { "504", "AND st.section_504 = 1 " },
+  { "language_plan", "AND st.language_plan = 1 " },
+  { "behavior_plan", "AND st.behavior_plan = 1 " },
+};
+
+/* Splits "attr:KEY=VALUE"; FALSE when @subgroup is not of that form. */
+static gboolean
+split_attribute (const char  *subgroup,
+                 char       **key,
+                 char       **value)
+{
+  const char *eq;
+
+  if (!g_str_has_prefix (subgroup, "attr:") || (eq = strchr (subgroup + 5, '=')) == NULL ||
+      eq == subgroup + 5)
+    return FALSE;
+  *key = g_strndup (subgroup + 5, eq - (subgroup + 5));
+  *value = g_strdup (eq + 1);
+  return TRUE;
+}
+
+static const char *
+subgroup_sql (const char *subgroup)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (subgroups); i++)
+    if (g_str_equal (subgroup, subgroups[i].name))
+      return subgroups[i].sql;
+  if (g_str_has_prefix (subgroup, "attr:"))
+    return "AND EXISTS (SELECT 1 FROM json_each (st.attributes) j WHERE j.key = ?5 AND j.value = ?6) ";
+  return NULL;
+}
+
+static gboolean
+check_query (const BelBoardQuery  *query,
+             GError              **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+
+  if (query->subgroup != NULL &&
+      (subgroup_sql (query->subgroup) == NULL ||
+       (g_str_has_prefix (query->subgroup, "attr:") && !split_attribute (query->subgroup, &key, &value))))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                   "subgroup is one of el, former_el, iep, 504, language_plan, behavior_plan "
+                   "or attr:KEY=VALUE");
+      return FALSE;
+    }
+  if (query->connection != NULL && !g_str_equal (query->connection, "none") &&
+      !g_str_equal (query->connection, "one") && !g_str_equal (query->connection, "many"))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                           "connection is one of none, one, many");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- students ---- */
+
+static char *
+like_pattern (const char *word)
+{
+  GString *out = g_string_new ("% ");
+
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}
+
+/* Parameters: ?1 round, ?2 school, ?3 grade, ?4 advisory, ?5 ?6 attribute,
+ * ?10... the query words. */
+static char *
+students_sql (BelRound            *round,
+              const BelBoardQuery *query,
+              guint                n_words)
+{
+  GString *sql = g_string_new (NULL);
+  g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
+
+  g_string_append_printf (sql,
+                          "SELECT st.id, st.given_name, st.family_name, st.preferred_name, rs.grade, "
+                          "rs.advisory_id, adv.name, st.el_status, st.iep, st.section_504, "
+                          "st.language_plan, st.behavior_plan "
+                          "FROM %s rs JOIN student st ON st.id = rs.student_id "
+                          "LEFT JOIN advisory adv ON adv.id = rs.advisory_id WHERE 1 ",
+                          roster);
+  if (query->has_grade)
+    g_string_append (sql, "AND rs.grade = ?3 ");
+  if (query->advisory_id != 0)
+    g_string_append (sql, "AND rs.advisory_id = ?4 ");
+  if (query->subgroup != NULL)
+    g_string_append (sql, subgroup_sql (query->subgroup));
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (sql, "AND st.search_text LIKE ?%u ESCAPE '\\' ", FIRST_WORD_PARAM + i);
+  g_string_append (sql, "ORDER BY st.family_key, st.given_key, st.id");
+  return g_string_free (sql, FALSE);
+}
+
+static BelBoardStudent *
+student_from_row (sqlite3_stmt *stmt)
+{
+  BelBoardStudent *s = g_new0 (BelBoardStudent, 1);
+
+  s->student_id = sqlite3_column_int64 (stmt, 0);
+  s->given_name = g_strdup (bel_column_text (stmt, 1));
+  s->family_name = g_strdup (bel_column_text (stmt, 2));
+  s->preferred_name = g_strdup (bel_column_text (stmt, 3));
+  s->grade = sqlite3_column_int64 (stmt, 4);
+  s->advisory_id = sqlite3_column_int64 (stmt, 5);
+  s->advisory_name = g_strdup (bel_column_text (stmt, 6));
+  s->el_status = g_strdup (bel_column_text (stmt, 7));
+  s->iep = sqlite3_column_int (stmt, 8) != 0;
+  s->section_504 = sqlite3_column_int (stmt, 9) != 0;
+  s->language_plan = sqlite3_column_int (stmt, 10) != 0;
+  s->behavior_plan = sqlite3_column_int (stmt, 11) != 0;
+  for (guint k = 0; k < BEL_MARK_N_KINDS; k++)
+    s->marks[k] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return s;
+}
+
+static gboolean
+read_students (Reader               *r,
+               const BelBoardQuery  *query,
+               GError              **error)
+{
+  BelRound *round = r->board->round;
+  g_auto(GStrv) words = query->q ? bel_text_words (query->q) : g_new0 (char *, 1);
+  guint n_words = MIN (g_strv_length (words), MAX_QUERY_WORDS);
+  g_autofree char *sql = students_sql (round, query, n_words);
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  if (query->has_grade)
+    sqlite3_bind_int64 (stmt, 3, query->grade);
+  if (query->advisory_id != 0)
+    sqlite3_bind_int64 (stmt, 4, query->advisory_id);
+  if (query->subgroup != NULL && split_attribute (query->subgroup, &key, &value))
+    {
+      bel_bind_text (stmt, 5, key);
+      bel_bind_text (stmt, 6, value);
+    }
+  for (guint i = 0; i < n_words; i++)
+    sqlite3_bind_text (stmt, FIRST_WORD_PARAM + i, like_pattern (words[i]), -1, g_free);
+
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    {
+      BelBoardStudent *s = student_from_row (stmt);
+
+      g_ptr_array_add (r->board->students, s);
+      g_hash_table_insert (r->by_id, &s->student_id, s);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The subgroup attributes, "KEY=VALUE", for the summary. */
+static gboolean
+read_attributes (Reader  *r,
+                 GError **error)
+{
+  BelRound *round = r->board->round;
+  g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
+  g_autofree char *sql = g_strdup_printf ("SELECT rs.student_id, j.key, j.value FROM %s rs "
+                                          "JOIN student st ON st.id = rs.student_id, "
+                                          "json_each (st.attributes) j WHERE j.type = 'text'",
+                                          roster);
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      BelBoardStudent *s = g_hash_table_lookup (r->by_id, &id);
+
+      if (s == NULL)
+        continue;
+      if (s->attributes == NULL)
+        s->attributes = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (s->attributes, g_strdup_printf ("%s=%s", bel_column_text (stmt, 1),
+                                                      bel_column_text (stmt, 2)));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- staff and marks ---- */
+
+static BelBoardStaff *
+add_staff (Reader     *r,
+           gint64      account_id,
+           const char *display_name,
+           const char *role,
+           const char *title)
+{
+  BelBoardStaff *staff = g_new0 (BelBoardStaff, 1);
+
+  staff->account_id = account_id;
+  staff->display_name = g_strdup (display_name);
+  staff->role = g_strdup (role);
+  staff->title = g_strdup (title);
+  g_ptr_array_add (r->board->staff, staff);
+  g_hash_table_insert (r->staff_by_id, &staff->account_id, staff);
+  return staff;
+}
+
+static gboolean
+read_staff (Reader  *r,
+            GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+      "SELECT a.id, a.display_name, m.role, m.title FROM membership m "
+      "JOIN account a ON a.id = m.account_id WHERE m.school_id = ? AND a.active = 1", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    add_staff (r, sqlite3_column_int64 (stmt, 0), bel_column_text (stmt, 1),
+               bel_column_text (stmt, 2), bel_column_text (stmt, 3));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Someone who marked in this round but is no longer active staff: rare. */
+static BelBoardStaff *
+add_former_staff (Reader  *r,
+                  gint64   account_id,
+                  GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+      "SELECT a.display_name, m.role, m.title FROM account a "
+      "LEFT JOIN membership m ON m.account_id = a.id AND m.school_id = ? WHERE a.id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  if (!bel_store_step_row (r->store, stmt, error))
+    return NULL;
+  return add_staff (r, account_id, bel_column_text (stmt, 0), bel_column_text (stmt, 1),
+                    bel_column_text (stmt, 2));
+}
+
+static BelMarkKind
+kind_from_text (const char *kind)
+{
+  switch (kind[0])
+    {
+    case 'p':
+      return BEL_MARK_KIND_PERSONAL;
+    case 'c':
+      return BEL_MARK_KIND_CONCERN;
+    default:
+      return BEL_MARK_KIND_RELATIONSHIP;
+    }
+}
+
+/* Every mark of the round the actor may see; the staff's counts are over
+ * all students, the students' lists only for those on the board. */
+static gboolean
+read_marks (Reader      *r,
+            BelAccount  *actor,
+            gboolean     sees_concerns,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+      "SELECT student_id, account_id, kind FROM mark "
+      "WHERE round_id = ?1 AND (kind <> 'concern' OR ?2 OR account_id = ?3) "
+      "ORDER BY student_id, account_id", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (r->board->round));
+  sqlite3_bind_int (stmt, 2, sees_concerns);
+  sqlite3_bind_int64 (stmt, 3, bel_engine_actor_id (actor));
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    {
+      gint64 student_id = sqlite3_column_int64 (stmt, 0);
+      gint64 account_id = sqlite3_column_int64 (stmt, 1);
+      BelMarkKind kind = kind_from_text ((const char *) sqlite3_column_text (stmt, 2));
+      BelBoardStudent *s = g_hash_table_lookup (r->by_id, &student_id);
+
+      if (s != NULL)
+        g_array_append_val (s->marks[kind], account_id);
+      if (kind == BEL_MARK_KIND_RELATIONSHIP)
+        {
+          BelBoardStaff *staff = g_hash_table_lookup (r->staff_by_id, &account_id);
+
+          if (staff == NULL && (staff = add_former_staff (r, account_id, &local_error)) == NULL)
+            break;
+          staff->mark_count++;
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- advocates ---- */
+
+static gboolean
+read_advocates (Reader  *r,
+                GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+      "SELECT a.student_id, a.id, a.account_id, ac.display_name, a.status, a.follow_up_on "
+      "FROM advocate a JOIN account ac ON ac.id = a.account_id "
+      "WHERE a.school_id = ? AND a.status <> 'ended' ORDER BY a.created_at, a.id", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  /* Rows come oldest first, so the newest current advocate wins. */
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    {
+      gint64 student_id = sqlite3_column_int64 (stmt, 0);
+      BelBoardStudent *s = g_hash_table_lookup (r->by_id, &student_id);
+
+      if (s == NULL)
+        continue;
+      s->advocate_id = sqlite3_column_int64 (stmt, 1);
+      s->advocate_account_id = sqlite3_column_int64 (stmt, 2);
+      g_free (s->advocate_name);
+      s->advocate_name = g_strdup (bel_column_text (stmt, 3));
+      g_free (s->advocate_status);
+      s->advocate_status = g_strdup (bel_column_text (stmt, 4));
+      g_free (s->follow_up_on);
+      s->follow_up_on = g_strdup (bel_column_text (stmt, 5));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  const BelBoardStaff *sa = *(const BelBoardStaff * const *) a;
+  const BelBoardStaff *sb = *(const BelBoardStaff * const *) b;
+  int c = g_utf8_collate (sa->display_name ?: "", sb->display_name ?: "");
+
+  if (c != 0)
+    return c;
+  return (sa->account_id > sb->account_id) - (sa->account_id < sb->account_id);
+}
+
+BelBoard *
+bel_board_get (BelEngine           *engine,
+               BelAccount          *actor,
+               gint64               round_id,
+               const BelBoardQuery *query,
+               GError             **error)
+{
+  g_autoptr(BelBoard) board = g_new0 (BelBoard, 1);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) staff_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Reader r = { engine, bel_engine_get_store (engine), board, by_id, staff_by_id };
+  gboolean sees_concerns;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (BEL_IS_ACCOUNT (actor), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  board->students = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_student_free);
+  board->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_staff_free);
+  if (!check_query (query, error) ||
+      (board->round = bel_rounds_load_for (engine, actor, round_id, error)) == NULL)
+    return NULL;
+  sees_concerns = bel_engine_require_school_role (engine, actor,
+                                                  bel_resource_get_int (board->round, "school-id"),
+                                                  BEL_ROLE_COUNSELOR | BEL_ROLE_LEADER, NULL);
+  if (!read_students (&r, query, error) ||
+      !read_staff (&r, error) ||
+      !read_marks (&r, actor, sees_concerns, error) ||
+      !read_advocates (&r, error) ||
+      !read_attributes (&r, error))
+    return NULL;
+  g_ptr_array_sort (board->staff, compare_staff);
+  bel_board_summarize (board, query->connection);
+  return g_steal_pointer (&board);
+}
