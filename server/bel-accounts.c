@@ -263,7 +263,7 @@ bel_accounts_create_with_hash (BelEngine   *engine,
   bel_bind_text (stmt, 2, bel_resource_get_string (account, "display-name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (account, "email"));
   bel_bind_text (stmt, 4, bel_resource_get_string (account, "server-role") ?: "none");
-  sqlite3_bind_int (stmt, 5, bel_resource_get_bool (account, "active"));
+  sqlite3_bind_int (stmt, 5, bel_engine_get_bool (account, "active"));
   bel_bind_text (stmt, 6, password_hash);
   bel_bind_text (stmt, 7, now);
   if (!bel_engine_step_unique (store, stmt, "An account with this username exists", error))
@@ -346,13 +346,13 @@ write_account (BelEngine   *engine,
   bel_bind_text (stmt, 1, bel_resource_get_string (account, "display-name"));
   bel_bind_text (stmt, 2, bel_resource_get_string (account, "email"));
   bel_bind_text (stmt, 3, bel_resource_get_string (account, "server-role"));
-  sqlite3_bind_int (stmt, 4, bel_resource_get_bool (account, "active"));
+  sqlite3_bind_int (stmt, 4, bel_engine_get_bool (account, "active"));
   bel_bind_text (stmt, 5, now);
   sqlite3_bind_int64 (stmt, 6, bel_resource_get_id (account));
   sqlite3_bind_int64 (stmt, 7, bel_resource_get_version (account));
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
-  if (!bel_resource_get_bool (account, "active"))
+  if (!bel_engine_get_bool (account, "active"))
     return bel_accounts_end_sessions (engine, bel_resource_get_id (account), error);
   return TRUE;
 }

@@ -51,6 +51,9 @@ gboolean  bel_engine_check_version       (gint64               expected,
                                           gint64               actual,
                                           GError             **error);
 
+/* A boolean field, its declared default when it was never set. */
+gboolean  bel_engine_get_bool            (gpointer             resource,
+                                          const char          *property);
 gboolean  bel_engine_is_blank            (const char          *text);
 /* Steps a write; a UNIQUE/constraint failure becomes BEL_ERROR_CONFLICT with @conflict_message. */
 gboolean  bel_engine_step_unique         (BelStore            *store,

@@ -306,3 +306,13 @@ bel_engine_step_unique (BelStore     *store,
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
+
+gboolean
+bel_engine_get_bool (gpointer    resource,
+                     const char *property)
+{
+  gboolean value = FALSE;
+
+  g_object_get (resource, property, &value, NULL);
+  return value;
+}

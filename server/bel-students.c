@@ -215,12 +215,12 @@ bind_student (sqlite3_stmt *stmt,
   bel_bind_id (stmt, 7, bel_resource_get_int (student, "advisory-id"));
   bel_bind_text (stmt, 8, bel_resource_get_string (student, "home-language"));
   bel_bind_text (stmt, 9, bel_resource_get_string (student, "el-status") ?: "none");
-  sqlite3_bind_int (stmt, 10, bel_resource_get_bool (student, "iep"));
-  sqlite3_bind_int (stmt, 11, bel_resource_get_bool (student, "section-504"));
-  sqlite3_bind_int (stmt, 12, bel_resource_get_bool (student, "language-plan"));
-  sqlite3_bind_int (stmt, 13, bel_resource_get_bool (student, "behavior-plan"));
+  sqlite3_bind_int (stmt, 10, bel_engine_get_bool (student, "iep"));
+  sqlite3_bind_int (stmt, 11, bel_engine_get_bool (student, "section-504"));
+  sqlite3_bind_int (stmt, 12, bel_engine_get_bool (student, "language-plan"));
+  sqlite3_bind_int (stmt, 13, bel_engine_get_bool (student, "behavior-plan"));
   bel_bind_text (stmt, 14, attributes);
-  sqlite3_bind_int (stmt, 15, bel_resource_get_bool (student, "active"));
+  sqlite3_bind_int (stmt, 15, bel_engine_get_bool (student, "active"));
   bel_bind_text (stmt, 16, search);
   bel_bind_text (stmt, 17, family_key);
   bel_bind_text (stmt, 18, given_key);

@@ -6,6 +6,27 @@
 
 #include <string.h>
 
+/* Letters that carry no combining mark to strip, but that people type without
+ * their stroke: "Østergaard" is found by "oster", "Łukasz" by "luk". */
+static const char *
+strip_stroke (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00F8: return "o";  /* ø */
+    case 0x00E6: return "ae"; /* æ */
+    case 0x0153: return "oe"; /* œ */
+    case 0x00DF: return "ss"; /* ß */
+    case 0x0111: return "d";  /* đ */
+    case 0x00F0: return "d";  /* ð */
+    case 0x0142: return "l";  /* ł */
+    case 0x0131: return "i";  /* ı */
+    case 0x00FE: return "th"; /* þ */
+    case 0x0127: return "h";  /* ħ */
+    default: return NULL;
+    }
+}
+
 char *
 bel_text_fold (const char *text)
 {
@@ -26,7 +47,11 @@ bel_text_fold (const char *text)
       if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
           type == G_UNICODE_ENCLOSING_MARK)
         continue;
-      g_string_append_unichar (out, g_unichar_tolower (c));
+      c = g_unichar_tolower (c);
+      if (strip_stroke (c) != NULL)
+        g_string_append (out, strip_stroke (c));
+      else
+        g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
 }

@@ -1,0 +1,135 @@
+/* bel-routes.c - THE route table of belongingd (kept equal to openapi.yaml by a test)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-routes.h"
+
+#include <string.h>
+
+#include "bel-handlers.h"
+#include "bel-handlers-board.h"
+
+#define PUBLIC BEL_ROUTE_PUBLIC
+#define BODY   BEL_ROUTE_BODY
+
+static const BelRoute routes[] = {
+  { "GET",    "/healthz",                                        bel_handle_healthz,           PUBLIC },
+  { "GET",    "/readyz",                                         bel_handle_readyz,            PUBLIC },
+  { "POST",   "/api/v1/session",                                 bel_handle_session_create,    PUBLIC | BODY },
+  { "DELETE", "/api/v1/session",                                 bel_handle_session_delete,    0 },
+  { "GET",    "/api/v1/me",                                      bel_handle_me,                0 },
+  { "GET",    "/api/v1/schools",                                 bel_handle_schools_list,      0 },
+  { "POST",   "/api/v1/schools",                                 bel_handle_schools_create,    BODY },
+  { "GET",    "/api/v1/schools/{school_id}",                     bel_handle_schools_get,       0 },
+  { "GET",    "/api/v1/schools/{school_id}/staff",               bel_handle_staff_list,        0 },
+  { "GET",    "/api/v1/schools/{school_id}/events",              bel_handle_events,            0 },
+  { "PUT",    "/api/v1/schools/{school_id}/members/{account_id}", bel_handle_membership_put,   BODY },
+  { "DELETE", "/api/v1/schools/{school_id}/members/{account_id}", bel_handle_membership_delete, 0 },
+  { "GET",    "/api/v1/accounts",                                bel_handle_accounts_list,     0 },
+  { "POST",   "/api/v1/accounts",                                bel_handle_accounts_create,   BODY },
+  { "GET",    "/api/v1/accounts/{account_id}",                   bel_handle_accounts_get,      0 },
+  { "PATCH",  "/api/v1/accounts/{account_id}",                   bel_handle_accounts_patch,    BODY },
+  { "GET",    "/api/v1/schools/{school_id}/students",            bel_handle_students_list,     0 },
+  { "POST",   "/api/v1/schools/{school_id}/students",            bel_handle_students_create,   BODY },
+  { "GET",    "/api/v1/students/{student_id}",                   bel_handle_students_get,      0 },
+  { "PATCH",  "/api/v1/students/{student_id}",                   bel_handle_students_patch,    BODY },
+  { "GET",    "/api/v1/schools/{school_id}/advisories",          bel_handle_advisories_list,   0 },
+  { "POST",   "/api/v1/schools/{school_id}/advisories",          bel_handle_advisories_create, BODY },
+  { "GET",    "/api/v1/advisories/{advisory_id}",                bel_handle_advisories_get,    0 },
+  { "GET",    "/api/v1/schools/{school_id}/rounds",              bel_handle_rounds_list,       0 },
+  { "POST",   "/api/v1/schools/{school_id}/rounds",              bel_handle_rounds_create,     BODY },
+  { "GET",    "/api/v1/rounds/{round_id}",                       bel_handle_rounds_get,        0 },
+  { "PATCH",  "/api/v1/rounds/{round_id}",                       bel_handle_rounds_patch,      BODY },
+  { "PUT",    "/api/v1/rounds/{round_id}/marks/{student_id}/{account_id}/{kind}", bel_handle_mark_put, 0 },
+  { "DELETE", "/api/v1/rounds/{round_id}/marks/{student_id}/{account_id}/{kind}", bel_handle_mark_delete, 0 },
+  { "GET",    "/api/v1/rounds/{round_id}/board",                 bel_handle_board,             0 },
+  { "GET",    "/api/v1/rounds/{round_id}/compare/{other_round_id}", bel_handle_compare,        0 },
+  { "GET",    "/api/v1/schools/{school_id}/advocates",           bel_handle_advocates_list,    0 },
+  { "POST",   "/api/v1/students/{student_id}/advocates",         bel_handle_advocates_create,  BODY },
+  { "GET",    "/api/v1/advocates/{advocate_id}",                 bel_handle_advocates_get,     0 },
+  { "PATCH",  "/api/v1/advocates/{advocate_id}",                 bel_handle_advocates_patch,   BODY },
+  { "GET",    "/api/v1/me/advocacy",                             bel_handle_my_advocacy,       0 },
+};
+
+const BelRoute *
+bel_routes_get (guint *n_routes)
+{
+  *n_routes = G_N_ELEMENTS (routes);
+  return routes;
+}
+
+/* An id is a positive decimal number that fits in 63 bits, written plainly. */
+static gboolean
+valid_id (const char *text)
+{
+  guint64 value;
+
+  if (text[0] == '0' || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  return g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL);
+}
+
+/* Matches @path against @pattern segment by segment; FALSE as well when an
+ * id parameter is not a valid id, so bad ids are 404 like unknown ones. */
+static gboolean
+match_pattern (const char *pattern,
+               char      **segments,
+               GHashTable *params)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "/", -1);
+  guint i;
+
+  for (i = 0; parts[i] != NULL && segments[i] != NULL; i++)
+    {
+      gsize len = strlen (parts[i]);
+
+      if (len > 2 && parts[i][0] == '{' && parts[i][len - 1] == '}')
+        {
+          g_autofree char *name = g_strndup (parts[i] + 1, len - 2);
+
+          if (*segments[i] == '\0' || (g_str_has_suffix (name, "_id") && !valid_id (segments[i])))
+            return FALSE;
+          if (params != NULL)
+            g_hash_table_replace (params, g_steal_pointer (&name), g_strdup (segments[i]));
+        }
+      else if (strcmp (parts[i], segments[i]) != 0)
+        return FALSE;
+    }
+  return parts[i] == NULL && segments[i] == NULL;
+}
+
+const BelRoute *
+bel_routes_match (const char *method,
+                  const char *path,
+                  GHashTable *params,
+                  gboolean   *path_known,
+                  GString    *allow)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+
+  *path_known = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      if (!match_pattern (routes[i].pattern, segments, NULL))
+        continue;
+      *path_known = TRUE;
+      if (strcmp (routes[i].method, method) == 0)
+        {
+          match_pattern (routes[i].pattern, segments, params);
+          return &routes[i];
+        }
+      if (allow != NULL)
+        g_string_append_printf (allow, "%s%s", allow->len ? ", " : "", routes[i].method);
+    }
+  return NULL;
+}
+
+char *
+bel_routes_dump (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    g_string_append_printf (out, "%s %s\n", routes[i].method, routes[i].pattern);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,326 @@
+/* bel-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bel-server.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "bel-auth.h"
+#include "bel-error.h"
+#include "bel-problem.h"
+#include "bel-routes.h"
+
+struct _BelServer
+{
+  GObject     parent_instance;
+  BelEngine  *engine;
+  SoupServer *soup;
+};
+
+G_DEFINE_FINAL_TYPE (BelServer, bel_server, G_TYPE_OBJECT)
+
+static void
+bel_server_dispose (GObject *object)
+{
+  BelServer *self = BEL_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->engine);
+  G_OBJECT_CLASS (bel_server_parent_class)->dispose (object);
+}
+
+static void
+bel_server_class_init (BelServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bel_server_dispose;
+}
+
+static void
+bel_server_init (BelServer *self)
+{
+}
+
+static void
+reply_problem (SoupServerMessage *msg,
+               BelErrorCode       code,
+               const char        *detail)
+{
+  g_autoptr(GError) error = g_error_new_literal (BEL_ERROR, code, detail);
+
+  bel_problem_reply (msg, error);
+}
+
+/* Answers 413 on the raw connection and closes it, so that the rest of an
+ * oversized body is never read (libsoup would otherwise read it all before
+ * answering). */
+static void
+refuse_too_large (SoupServerMessage *msg,
+                  gsize              max)
+{
+  g_autoptr(GError) error = g_error_new (BEL_ERROR, BEL_ERROR_TOO_LARGE,
+                                         "The body may be at most %" G_GSIZE_FORMAT " bytes", max);
+  g_autoptr(GIOStream) stream = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *response = NULL;
+  guint status;
+
+  body = bel_problem_to_string (error, &status);
+  response = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
+                              "Content-Type: application/problem+json\r\n"
+                              "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                              "Cache-Control: no-store\r\n"
+                              "Connection: close\r\n\r\n%s",
+                              status, soup_status_get_phrase (status), strlen (body), body);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
+                             NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+got_chunk (SoupServerMessage *msg,
+           GBytes            *chunk,
+           gpointer           user_data)
+{
+  gsize max = GPOINTER_TO_SIZE (user_data);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if ((gsize) body->length > max)
+    {
+      g_signal_handlers_disconnect_by_func (msg, got_chunk, user_data);
+      refuse_too_large (msg, max);
+    }
+}
+
+/* Refuses an oversized body as soon as its size is known: from
+ * Content-Length before reading it, or while a chunked body arrives. */
+static void
+early_handler (SoupServer        *soup,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  BelServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  gsize max = bel_config_get_max_body_size (bel_engine_get_config (self->engine));
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > (goffset) max)
+    refuse_too_large (msg, max);
+  else if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk), GSIZE_TO_POINTER (max));
+}
+
+static gboolean
+authenticate (BelServer   *self,
+              BelRequest  *request,
+              GError     **error)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->msg);
+  const char *value = soup_message_headers_get_one (headers, "Authorization");
+
+  if (value == NULL || g_ascii_strncasecmp (value, "Bearer ", 7) != 0)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED,
+                           "Sign in first: send Authorization: Bearer TOKEN");
+      return FALSE;
+    }
+  request->token = g_strstrip (g_strdup (value + 7));
+  request->actor = bel_auth_authenticate (self->engine, request->token, error);
+  return request->actor != NULL;
+}
+
+static gboolean
+read_body (BelServer   *self,
+           BelRequest  *request,
+           GError     **error)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->msg);
+  const char *type = soup_message_headers_get_content_type (headers, NULL);
+  gsize max = bel_config_get_max_body_size (bel_engine_get_config (self->engine));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gsize size;
+  const char *data;
+
+  if (g_strcmp0 (type, "application/json") != 0 &&
+      g_strcmp0 (type, "application/merge-patch+json") != 0)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNSUPPORTED_MEDIA,
+                           "Send the body as Content-Type: application/json");
+      return FALSE;
+    }
+  bytes = soup_message_body_flatten (soup_server_message_get_request_body (request->msg));
+  data = g_bytes_get_data (bytes, &size);
+  if (size > max)
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_TOO_LARGE,
+                   "The body may be at most %" G_GSIZE_FORMAT " bytes", max);
+      return FALSE;
+    }
+  if (size == 0 || !g_utf8_validate (data, size, NULL))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                           size == 0 ? "The body is empty" : "The body is not UTF-8");
+      return FALSE;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "The body is not valid JSON: %s",
+                   parse_error->message);
+      return FALSE;
+    }
+  request->body = json_parser_steal_root (parser);
+  if (request->body == NULL)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "The body is empty");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+route_not_found (SoupServerMessage *msg,
+                 gboolean           path_known,
+                 GString           *allow)
+{
+  if (path_known)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow->str);
+      reply_problem (msg, BEL_ERROR_METHOD_NOT_ALLOWED, "This resource does not support this method");
+    }
+  else
+    reply_problem (msg, BEL_ERROR_NOT_FOUND, "No such resource");
+}
+
+static void
+handler (SoupServer        *soup,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  BelServer *self = user_data;
+  g_autoptr(BelRequest) request = NULL;
+  g_autoptr(GString) allow = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const BelRoute *route;
+  gboolean path_known;
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+
+  request = bel_request_new (msg, self->engine);
+  route = bel_routes_match (soup_server_message_get_method (msg), path, request->params,
+                            &path_known, allow);
+  if (route == NULL)
+    {
+      route_not_found (msg, path_known, allow);
+      return;
+    }
+  g_debug ("%s %s", route->method, route->pattern);
+  if (query != NULL)
+    request->query = g_hash_table_ref (query);
+  if (!(route->flags & BEL_ROUTE_PUBLIC) && !authenticate (self, request, &error))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer");
+      bel_problem_reply (msg, error);
+      return;
+    }
+  if ((route->flags & BEL_ROUTE_BODY) && !read_body (self, request, &error))
+    {
+      bel_problem_reply (msg, error);
+      return;
+    }
+  route->handler (request);
+}
+
+BelServer *
+bel_server_new (BelEngine *engine)
+{
+  BelServer *self;
+
+  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
+
+  self = g_object_new (BEL_TYPE_SERVER, NULL);
+  self->engine = g_object_ref (engine);
+  self->soup = soup_server_new ("server-header", "belongingd/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
+  soup_server_add_handler (self->soup, NULL, handler, self, NULL);
+  return self;
+}
+
+static GInetAddress *
+listen_address (const char  *text,
+                GError     **error)
+{
+  GInetAddress *address;
+
+  if (g_strcmp0 (text, "localhost") == 0)
+    return g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_address_new_from_string (text);
+  if (address == NULL)
+    g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID,
+                 "listen: \"%s\" is not an IP address (e.g. 127.0.0.1, 0.0.0.0 or ::1)", text);
+  return address;
+}
+
+gboolean
+bel_server_listen (BelServer  *self,
+                   GError    **error)
+{
+  BelConfig *config;
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+
+  g_return_val_if_fail (BEL_IS_SERVER (self), FALSE);
+
+  config = bel_engine_get_config (self->engine);
+  address = listen_address (bel_config_get_listen (config), error);
+  if (address == NULL)
+    return FALSE;
+  socket_address = g_inet_socket_address_new (address, (guint16) bel_config_get_port (config));
+  return soup_server_listen (self->soup, socket_address, 0, error);
+}
+
+char *
+bel_server_dup_url (BelServer *self)
+{
+  GSList *uris;
+  char *url = NULL;
+
+  g_return_val_if_fail (BEL_IS_SERVER (self), NULL);
+
+  uris = soup_server_get_uris (self->soup);
+  if (uris != NULL)
+    {
+      GUri *uri = uris->data;
+      const char *host = g_uri_get_host (uri);
+
+      url = strchr (host, ':') != NULL
+              ? g_strdup_printf ("http://[%s]:%d", host, g_uri_get_port (uri))
+              : g_strdup_printf ("http://%s:%d", host, g_uri_get_port (uri));
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
+void
+bel_server_disconnect (BelServer *self)
+{
+  g_return_if_fail (BEL_IS_SERVER (self));
+
+  soup_server_disconnect (self->soup);
+}

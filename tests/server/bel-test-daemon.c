@@ -1,0 +1,450 @@
+/* bel-test-daemon.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-test-daemon.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "bel-accounts.h"
+#include "bel-advisories.h"
+#include "bel-password.h"
+#include "bel-schools.h"
+#include "bel-students.h"
+
+#define START_TIMEOUT_SECONDS 30
+
+BelTestDaemon *
+bel_test_daemon_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  BelTestDaemon *d = g_new0 (BelTestDaemon, 1);
+
+  d->dir = g_dir_make_tmp ("belonging-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  d->db_path = g_build_filename (d->dir, "belonging.db", NULL);
+  d->config_path = g_build_filename (d->dir, "belongingd.conf", NULL);
+  bel_test_daemon_set_config (d, "");
+  d->session = soup_session_new_with_options ("timeout", 60, NULL);
+  return d;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+void
+bel_test_daemon_free (BelTestDaemon *d)
+{
+  if (d == NULL)
+    return;
+  if (d->process != NULL)
+    bel_test_daemon_stop (d);
+  g_clear_object (&d->session);
+  remove_dir (d->dir);
+  g_free (d->dir);
+  g_free (d->db_path);
+  g_free (d->config_path);
+  g_free (d->url);
+  g_free (d);
+}
+
+void
+bel_test_daemon_set_config (BelTestDaemon *d,
+                            const char    *key_file_text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (d->config_path, key_file_text, -1, &error);
+  g_assert_no_error (error);
+}
+
+BelEngine *
+bel_test_daemon_open_engine (BelTestDaemon *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelConfig) config = bel_config_new ();
+  BelEngine *engine;
+
+  bel_config_set_database (config, d->db_path);
+  engine = bel_engine_open (config, &error);
+  g_assert_no_error (error);
+  return engine;
+}
+
+static gint64
+add_account (BelEngine  *engine,
+             const char *hash,
+             const char *username,
+             const char *display_name,
+             const char *server_role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelAccount) account = g_object_new (BEL_TYPE_ACCOUNT,
+                                                "username", username,
+                                                "display-name", display_name,
+                                                "server-role", server_role,
+                                                "active", TRUE, NULL);
+  g_autoptr(BelAccount) created = bel_accounts_create_with_hash (engine, bel_engine_system_actor (engine),
+                                                                 account, hash, &error);
+  g_assert_no_error (error);
+  return bel_resource_get_id (created);
+}
+
+static void
+add_member (BelEngine  *engine,
+            gint64      school_id,
+            gint64      account_id,
+            const char *role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelMembership) m = g_object_new (BEL_TYPE_MEMBERSHIP, "role", role, NULL);
+  g_autoptr(BelMembership) stored = bel_memberships_put (engine, bel_engine_system_actor (engine),
+                                                         school_id, account_id, m, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+add_school (BelEngine  *engine,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelSchool) school = g_object_new (BEL_TYPE_SCHOOL, "name", name,
+                                              "school-year", "2026-2027", NULL);
+  g_autoptr(BelSchool) created = bel_schools_create (engine, bel_engine_system_actor (engine),
+                                                     school, &error);
+  g_assert_no_error (error);
+  return bel_resource_get_id (created);
+}
+
+static gint64
+add_advisory (BelEngine  *engine,
+              gint64      school_id,
+              const char *name,
+              gint64      advisor_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelAdvisory) advisory = g_object_new (BEL_TYPE_ADVISORY, "name", name,
+                                                  "advisor-id", advisor_id, NULL);
+  g_autoptr(BelAdvisory) created = bel_advisories_create (engine, bel_engine_system_actor (engine),
+                                                          school_id, advisory, &error);
+  g_assert_no_error (error);
+  return bel_resource_get_id (created);
+}
+
+void
+bel_test_daemon_seed (BelTestDaemon *d,
+                      BelTestSeed   *seed)
+{
+  g_autoptr(BelEngine) engine = bel_test_daemon_open_engine (d);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = bel_password_hash (BEL_TEST_PASSWORD, &error);
+  g_autoptr(BelTransaction) tx = bel_engine_begin (engine, &error);
+  g_autoptr(BelStudent) student = NULL;
+  g_autoptr(BelStudent) created = NULL;
+
+  g_assert_no_error (error);
+  seed->school_id = add_school (engine, "Riverside High School");
+  seed->other_school_id = add_school (engine, "Hilltop Middle School");
+  seed->admin_id = add_account (engine, hash, "admin", "Ada Admin", "admin");
+  seed->leader_id = add_account (engine, hash, "leader", "Lee Leader", "none");
+  seed->counselor_id = add_account (engine, hash, "counselor", "Cam Counselor", "none");
+  seed->teacher_id = add_account (engine, hash, "teacher", "Tess Teacher", "none");
+  seed->outsider_id = add_account (engine, hash, "outsider", "Otto Outsider", "none");
+  add_member (engine, seed->school_id, seed->leader_id, "leader");
+  add_member (engine, seed->school_id, seed->counselor_id, "counselor");
+  add_member (engine, seed->school_id, seed->teacher_id, "teacher");
+  add_member (engine, seed->other_school_id, seed->outsider_id, "teacher");
+  seed->advisory_id = add_advisory (engine, seed->school_id, "Falcons", seed->teacher_id);
+  seed->other_advisory_id = add_advisory (engine, seed->school_id, "Herons", 0);
+
+  student = g_object_new (BEL_TYPE_STUDENT,
+                          "sis-id", "S-1001", "given-name", "José", "family-name", "Álvarez",
+                          "grade", (gint64) 9, "advisory-id", seed->advisory_id,
+                          "home-language", "Spanish", "el-status", "current", "active", TRUE, NULL);
+  created = bel_students_create (engine, bel_engine_system_actor (engine), seed->school_id,
+                                 student, &error);
+  g_assert_no_error (error);
+  seed->student_id = bel_resource_get_id (created);
+  bel_transaction_commit (tx, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+daemon_path (void)
+{
+  const char *build_root = g_getenv ("BEL_BUILD_ROOT");
+
+  g_assert_nonnull (build_root);
+  return g_build_filename (build_root, "server", "belongingd", NULL);
+}
+
+static void
+line_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **line = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result,
+                                                     NULL, &error);
+  if (*line == NULL)
+    *line = g_strdup (""); /* end of output: the daemon exited */
+}
+
+static gboolean
+timed_out (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads one line of the daemon's output, or NULL after the start timeout. */
+static char *
+read_line (GDataInputStream *in)
+{
+  char *line = NULL;
+  gboolean expired = FALSE;
+  guint timeout = g_timeout_add_seconds (START_TIMEOUT_SECONDS, timed_out, &expired);
+
+  g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, line_read, &line);
+  while (line == NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (timeout);
+  return line;
+}
+
+gboolean
+bel_test_daemon_try_start (BelTestDaemon  *d,
+                           GError        **error)
+{
+  g_autofree char *path = daemon_path ();
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  const char *prefix = "belongingd: listening on ";
+
+  g_assert_null (d->process);
+  d->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                                 error, path, "--config", d->config_path, "--database", d->db_path,
+                                 "--listen", "127.0.0.1", "--port", "0", NULL);
+  if (d->process == NULL)
+    return FALSE;
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->process));
+  for (;;)
+    {
+      g_autofree char *line = read_line (in);
+
+      if (line != NULL && g_str_has_prefix (line, prefix))
+        {
+          g_free (d->url);
+          d->url = g_strdup (line + strlen (prefix));
+          return TRUE;
+        }
+      if (line == NULL || *line == '\0')
+        break;
+      g_string_append_printf (output, "%s\n", line);
+    }
+  g_subprocess_force_exit (d->process);
+  g_subprocess_wait (d->process, NULL, NULL);
+  g_clear_object (&d->process);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "belongingd did not start: %s", output->str);
+  return FALSE;
+}
+
+void
+bel_test_daemon_start (BelTestDaemon *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  bel_test_daemon_try_start (d, &error);
+  g_assert_no_error (error);
+}
+
+int
+bel_test_daemon_stop (BelTestDaemon *d)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (d->process);
+  g_subprocess_send_signal (d->process, SIGTERM);
+  g_subprocess_wait (d->process, NULL, &error);
+  g_assert_no_error (error);
+  status = g_subprocess_get_if_exited (d->process) ? g_subprocess_get_exit_status (d->process) : -1;
+  g_clear_object (&d->process);
+  return status;
+}
+
+void
+bel_test_daemon_kill (BelTestDaemon *d)
+{
+  g_assert_nonnull (d->process);
+  g_subprocess_send_signal (d->process, SIGKILL);
+  g_subprocess_wait (d->process, NULL, NULL);
+  g_clear_object (&d->process);
+}
+
+SoupMessage *
+bel_test_daemon_message (BelTestDaemon *d,
+                         const char    *method,
+                         const char    *path,
+                         const char    *token,
+                         const char    *json_body,
+                         const char    *if_match)
+{
+  g_autofree char *uri = g_strconcat (d->url, path, NULL);
+  SoupMessage *msg = soup_message_new (method, uri);
+  SoupMessageHeaders *headers;
+
+  g_assert_nonnull (msg);
+  headers = soup_message_get_request_headers (msg);
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  if (json_body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (json_body, strlen (json_body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  return msg;
+}
+
+BelTestResponse *
+bel_test_response_new (SoupMessage *msg,
+                       GBytes      *body)
+{
+  BelTestResponse *r = g_new0 (BelTestResponse, 1);
+  const char *type;
+
+  r->status = soup_message_get_status (msg);
+  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  r->body = g_bytes_ref (body);
+  type = soup_message_headers_get_content_type (r->headers, NULL);
+  if (type != NULL && (g_str_equal (type, "application/json") ||
+                       g_str_equal (type, "application/problem+json")))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      gsize size;
+      const char *data = g_bytes_get_data (body, &size);
+
+      json_parser_load_from_data (parser, data, size, &error);
+      g_assert_no_error (error);
+      r->json = json_parser_steal_root (parser);
+    }
+  return r;
+}
+
+BelTestResponse *
+bel_test_daemon_send (BelTestDaemon *d,
+                      SoupMessage   *msg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read (d->session, msg, NULL, &error);
+
+  g_assert_no_error (error);
+  return bel_test_response_new (msg, body);
+}
+
+BelTestResponse *
+bel_test_daemon_request (BelTestDaemon *d,
+                         const char    *method,
+                         const char    *path,
+                         const char    *token,
+                         const char    *json_body,
+                         const char    *if_match)
+{
+  g_autoptr(SoupMessage) msg = bel_test_daemon_message (d, method, path, token, json_body, if_match);
+
+  return bel_test_daemon_send (d, msg);
+}
+
+char *
+bel_test_daemon_sign_in (BelTestDaemon *d,
+                         const char    *username,
+                         const char    *password)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(BelTestResponse) r = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  r = bel_test_daemon_request (d, "POST", "/api/v1/session", NULL, body, NULL);
+  g_assert_cmpuint (r->status, ==, 201);
+  return g_strdup (bel_test_response_string (r, "token"));
+}
+
+void
+bel_test_response_free (BelTestResponse *r)
+{
+  if (r == NULL)
+    return;
+  g_clear_pointer (&r->headers, soup_message_headers_unref);
+  g_clear_pointer (&r->body, g_bytes_unref);
+  g_clear_pointer (&r->json, json_node_unref);
+  g_free (r);
+}
+
+JsonObject *
+bel_test_response_object (BelTestResponse *r)
+{
+  g_assert_nonnull (r->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (r->json));
+  return json_node_get_object (r->json);
+}
+
+gint64
+bel_test_response_int (BelTestResponse *r,
+                       const char      *member)
+{
+  return json_object_get_int_member (bel_test_response_object (r), member);
+}
+
+const char *
+bel_test_response_string (BelTestResponse *r,
+                          const char      *member)
+{
+  return json_object_get_string_member (bel_test_response_object (r), member);
+}
+
+JsonObject *
+bel_test_assert_problem (BelTestResponse *r,
+                         guint            status)
+{
+  JsonObject *obj;
+
+  g_assert_cmpuint (r->status, ==, status);
+  g_assert_cmpstr (soup_message_headers_get_content_type (r->headers, NULL), ==,
+                   "application/problem+json");
+  obj = bel_test_response_object (r);
+  g_assert_cmpint (json_object_get_int_member (obj, "status"), ==, status);
+  g_assert_nonnull (json_object_get_string_member (obj, "type"));
+  g_assert_nonnull (json_object_get_string_member (obj, "title"));
+  return obj;
+}

@@ -1,0 +1,109 @@
+/* bel-test-daemon.h - a real belongingd on port 0 with a temporary database
+ *
+ *   g_autoptr(BelTestDaemon) d = bel_test_daemon_new ();
+ *   BelTestSeed seed;
+ *   bel_test_daemon_seed (d, &seed);          // optional: data through the engine
+ *   bel_test_daemon_start (d);                // spawns belongingd, reads its URL
+ *   g_autofree char *token = bel_test_daemon_sign_in (d, "leader", BEL_TEST_PASSWORD);
+ *   g_autoptr(BelTestResponse) r = bel_test_daemon_request (d, "GET", "/api/v1/me", token, NULL, NULL);
+ *   g_assert_cmpuint (r->status, ==, 200);
+ *
+ * Tests of the server, belongingctl and the UI may all use it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "bel-engine.h"
+
+G_BEGIN_DECLS
+
+#define BEL_TEST_PASSWORD "correct horse battery"
+
+typedef struct {
+  char        *dir;         /* temporary directory, removed by free */
+  char        *db_path;
+  char        *config_path;
+  GSubprocess *process;
+  char        *url;         /* "http://127.0.0.1:PORT" once started */
+  SoupSession *session;
+} BelTestDaemon;
+
+typedef struct {
+  gint64 school_id;
+  gint64 other_school_id;
+  gint64 admin_id;       /* "admin": server admin */
+  gint64 leader_id;      /* "leader" of school */
+  gint64 counselor_id;   /* "counselor" of school */
+  gint64 teacher_id;     /* "teacher" of school */
+  gint64 outsider_id;    /* "outsider": teacher of the other school only */
+  gint64 advisory_id;    /* "Falcons" of school, advisor: teacher */
+  gint64 other_advisory_id; /* "Herons" of school */
+  gint64 student_id;     /* José Álvarez, grade 9, in Falcons */
+} BelTestSeed;
+
+typedef struct {
+  guint               status;
+  SoupMessageHeaders *headers;
+  GBytes             *body;
+  JsonNode           *json;  /* NULL unless the body is JSON */
+} BelTestResponse;
+
+BelTestDaemon   *bel_test_daemon_new          (void);
+void             bel_test_daemon_free         (BelTestDaemon *d);
+/* Replaces the key file passed with --config (empty by default). */
+void             bel_test_daemon_set_config   (BelTestDaemon *d,
+                                               const char    *key_file_text);
+/* Opens the engine on the database directly (daemon stopped or not). */
+BelEngine       *bel_test_daemon_open_engine  (BelTestDaemon *d);
+/* Adds two schools, five accounts (password BEL_TEST_PASSWORD), two advisories, one student. */
+void             bel_test_daemon_seed         (BelTestDaemon *d,
+                                               BelTestSeed   *seed);
+/* Spawns belongingd and waits for its "listening on" line; asserts on failure. */
+void             bel_test_daemon_start        (BelTestDaemon *d);
+/* Spawns it and returns FALSE with its stderr in @error if it does not start. */
+gboolean         bel_test_daemon_try_start    (BelTestDaemon *d,
+                                               GError       **error);
+/* SIGTERM, then waits; returns the exit status. */
+int              bel_test_daemon_stop         (BelTestDaemon *d);
+/* SIGKILL, then waits. */
+void             bel_test_daemon_kill         (BelTestDaemon *d);
+
+SoupMessage     *bel_test_daemon_message      (BelTestDaemon *d,
+                                               const char    *method,
+                                               const char    *path,
+                                               const char    *token,
+                                               const char    *json_body,
+                                               const char    *if_match);
+BelTestResponse *bel_test_daemon_send         (BelTestDaemon *d,
+                                               SoupMessage   *msg);
+BelTestResponse *bel_test_daemon_request      (BelTestDaemon *d,
+                                               const char    *method,
+                                               const char    *path,
+                                               const char    *token,
+                                               const char    *json_body,
+                                               const char    *if_match);
+/* Signs in and returns the token; asserts 201. */
+char            *bel_test_daemon_sign_in      (BelTestDaemon *d,
+                                               const char    *username,
+                                               const char    *password);
+
+BelTestResponse *bel_test_response_new        (SoupMessage   *msg,
+                                               GBytes        *body);
+void             bel_test_response_free       (BelTestResponse *r);
+JsonObject      *bel_test_response_object     (BelTestResponse *r);
+gint64           bel_test_response_int        (BelTestResponse *r,
+                                               const char      *member);
+const char      *bel_test_response_string     (BelTestResponse *r,
+                                               const char      *member);
+/* Asserts the response is a problem document with @status; returns it. */
+JsonObject      *bel_test_assert_problem      (BelTestResponse *r,
+                                               guint            status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelTestDaemon, bel_test_daemon_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelTestResponse, bel_test_response_free)
+
+G_END_DECLS
