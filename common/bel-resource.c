@@ -96,13 +96,16 @@ lookup (gpointer self, const char *field, GType expected)
 {
   BelResourcePrivate *priv;
   GParamSpec *pspec;
+  const GValue *stored;
 
   g_return_val_if_fail (BEL_IS_RESOURCE (self), NULL);
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), field);
   g_return_val_if_fail (pspec != NULL, NULL);
   g_return_val_if_fail (g_type_is_a (G_PARAM_SPEC_VALUE_TYPE (pspec), expected), NULL);
   priv = bel_resource_get_instance_private (BEL_RESOURCE (self));
-  return g_hash_table_lookup (priv->values, pspec);
+  stored = g_hash_table_lookup (priv->values, pspec);
+  /* A field never set reads as its declared default, as g_object_get() would. */
+  return stored ? stored : g_param_spec_get_default_value (pspec);
 }
 
 const char *
@@ -168,6 +171,28 @@ bel_field_int (const char *name, BelFieldFlags flags, gint64 min, gint64 max)
   gint64 def = CLAMP (0, min, max);
   return bel_model_field (g_param_spec_int64 (name, NULL, NULL, min, max, def, FIELD_PARAM_FLAGS),
                           flags, 0, NULL);
+}
+
+GParamSpec *
+bel_field_double (const char *name, BelFieldFlags flags, gdouble min, gdouble max)
+{
+  /* Nullable: null is stored as the default, one below the range the JSON may use. */
+  gdouble low = (flags & BEL_FIELD_NULLABLE) ? min - 1.0 : min;
+
+  return bel_model_field (g_param_spec_double (name, NULL, NULL, low, max, low, FIELD_PARAM_FLAGS),
+                          flags, 0, NULL);
+}
+
+gdouble
+bel_resource_get_double (gpointer self, const char *field)
+{
+  GParamSpec *pspec;
+  const GValue *v = lookup (self, field, G_TYPE_DOUBLE);
+
+  if (v != NULL)
+    return g_value_get_double (v);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), field);
+  return G_PARAM_SPEC_DOUBLE (pspec)->default_value;
 }
 
 GParamSpec *

@@ -115,6 +115,20 @@ test_create_reports_every_invalid_field (void)
 }
 
 static void
+test_unset_fields_read_as_defaults (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"sis_id\":\"S1\",\"given_name\":\"Ana\",\"family_name\":\"Lima\",\"grade\":9}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelStudent) student = bel_model_new_from_json (BEL_TYPE_STUDENT, node, BEL_MODEL_CREATE, &error);
+  gboolean active = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (bel_resource_get_bool (student, "active"));
+  g_object_get (student, "active", &active, NULL);
+  g_assert_true (active);
+}
+
+static void
 test_invalid_patch_changes_nothing (void)
 {
   g_autoptr(JsonNode) node = parse (student_json);
@@ -233,6 +247,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/student/round-trip", test_student_round_trip);
   g_test_add_func ("/model/student/display-name-prefers-preferred-name", test_student_names);
   g_test_add_func ("/model/create/reports-every-invalid-field", test_create_reports_every_invalid_field);
+  g_test_add_func ("/model/create/unset-fields-read-as-defaults", test_unset_fields_read_as_defaults);
   g_test_add_func ("/model/patch/invalid-changes-nothing", test_invalid_patch_changes_nothing);
   g_test_add_func ("/model/patch/applies-present-fields", test_patch_applies_present_fields);
   g_test_add_func ("/model/strings/control-characters-rejected", test_control_characters_rejected);
