@@ -130,16 +130,11 @@ count_student (const BelBoardStudent *s,
     {
       const char *pair = g_ptr_array_index (s->attributes, i);
       g_autofree char *key = g_strconcat ("attr:", pair, NULL);
-      g_autofree char *attr_label = g_strdup (pair);
-      char *eq = strchr (attr_label, '=');
-
+      const char *eq = strchr (pair, '=');
+      g_autofree char *name = eq ? g_strndup (pair, eq - pair) : g_strdup (pair);
       /* "gender=Female" -> "gender: Female" */
-      if (eq != NULL)
-        {
-          g_autofree char *name = g_strndup (attr_label, eq - attr_label);
-          g_free (g_steal_pointer (&attr_label));
-          attr_label = g_strdup_printf ("%s: %s", name, eq + 1);
-        }
+      g_autofree char *attr_label = eq ? g_strdup_printf ("%s: %s", name, eq + 1) : g_strdup (pair);
+
       count_in (group_for (attributes, key, attr_label), adults);
     }
 }
