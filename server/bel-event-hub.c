@@ -4,12 +4,16 @@
  */
 #include "bel-event-hub.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include "bel-error.h"
 #include "bel-events.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
 #define MAX_INCOMING_PAYLOAD 4096  /* clients have nothing to say; keep their frames small */
 #define FORCE_CLOSE_SECONDS  5     /* a slow client that does not answer our close frame */
+#define WRITABLE_CHECK_EVERY 8
 
 typedef struct {
   BelEventHub             *hub;      /* not owned; the hub outlives its clients */
@@ -20,6 +24,7 @@ typedef struct {
   gboolean                 live;     /* caught up: gets events as they commit */
   gboolean                 closed;
   guint                    backlog;  /* frames queued while the socket stayed unwritable */
+  guint                    unchecked; /* frames sent since the socket was last polled */
   GSource                 *resume;   /* the next replay step */
 } Client;
 
@@ -122,9 +127,15 @@ client_send (Client         *client,
     return FALSE;
   soup_websocket_connection_send_text (client->conn, event->json);
   client->cursor = event->seq;
+  /* Polling the socket costs a system call: look every few frames. */
+  if (++client->unchecked < WRITABLE_CHECK_EVERY)
+    return TRUE;
   if (client_writable (client))
     client->backlog = 0;
-  else if (++client->backlog > client->hub->queue_limit)
+  else
+    client->backlog += client->unchecked;
+  client->unchecked = 0;
+  if (client->backlog > client->hub->queue_limit)
     {
       g_debug ("Disconnecting an event subscriber of school %" G_GINT64_FORMAT
                " that does not keep up", client->reader.school_id);
@@ -325,6 +336,9 @@ on_wrote_informational (SoupServerMessage *msg,
     return;
   g_object_ref (msg);
   g_signal_handler_disconnect (msg, pending->handler_id); /* frees pending */
+  /* Events are small frames sent as they happen: no Nagle delay. */
+  if (soup_server_message_get_socket (msg) != NULL)
+    g_socket_set_option (soup_server_message_get_socket (msg), IPPROTO_TCP, TCP_NODELAY, 1, NULL);
   stream = soup_server_message_steal_connection (msg);
   conn = soup_websocket_connection_new (stream, soup_server_message_get_uri (msg),
                                         SOUP_WEBSOCKET_CONNECTION_SERVER,

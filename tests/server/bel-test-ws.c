@@ -16,6 +16,11 @@ on_message (SoupWebsocketConnection *conn,
   g_autoptr(JsonNode) node = NULL;
 
   g_assert_cmpint (type, ==, SOUP_WEBSOCKET_DATA_TEXT);
+  if (ws->raw_func != NULL)
+    {
+      ws->raw_func (ws, text, ws->user_data);
+      return;
+    }
   node = json_from_string (text, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 typedef struct _BelTestWs BelTestWs;
 typedef void (*BelTestWsFunc) (BelTestWs *ws, JsonNode *event, gpointer user_data);
+/* For benchmarks: the frame's text, not parsed (and not kept). */
+typedef void (*BelTestWsRawFunc) (BelTestWs *ws, const char *text, gpointer user_data);
 
 struct _BelTestWs {
   SoupSession             *session;
@@ -27,6 +29,7 @@ struct _BelTestWs {
   gushort                  close_code;
   gboolean                 keep_events; /* TRUE by default */
   BelTestWsFunc            func;       /* optional, called for each event */
+  BelTestWsRawFunc         raw_func;   /* optional, instead of parsing */
   gpointer                 user_data;
 };
 
