@@ -13,5 +13,11 @@ int bel_ctl_account_add  (BelCtl *ctl, int argc, char **argv); /* bel-ctl-accoun
 int bel_ctl_account_list (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_school_add   (BelCtl *ctl, int argc, char **argv); /* bel-ctl-school.c */
 int bel_ctl_school_list  (BelCtl *ctl, int argc, char **argv);
+/* bel-ctl-account-admin.c */
+int bel_ctl_account_disable        (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_account_enable         (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_account_reset_password (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_account_grant          (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_account_revoke         (BelCtl *ctl, int argc, char **argv);
 
 G_END_DECLS

@@ -30,6 +30,11 @@ static const BelCtlCommand commands[] = {
   { "demo", NULL, bel_ctl_demo, N_("Create the demo school with its staff accounts and students") },
   { "account", "add", bel_ctl_account_add, N_("Create an account, optionally a member of a school") },
   { "account", "list", bel_ctl_account_list, N_("List the accounts and their roles") },
+  { "account", "disable", bel_ctl_account_disable, N_("Stop an account from signing in; end its sessions") },
+  { "account", "enable", bel_ctl_account_enable, N_("Let a disabled account sign in again") },
+  { "account", "reset-password", bel_ctl_account_reset_password, N_("Set a new password for an account") },
+  { "account", "grant", bel_ctl_account_grant, N_("Give an account a role in a school, or server admin") },
+  { "account", "revoke", bel_ctl_account_revoke, N_("Remove an account's role in a school, or server admin") },
   { "school", "add", bel_ctl_school_add, N_("Create a school") },
   { "school", "list", bel_ctl_school_list, N_("List the schools") },
 };
@@ -213,7 +218,7 @@ commands_summary (void)
       g_autofree char *name = commands[i].name
         ? g_strdup_printf ("%s %s", commands[i].group, commands[i].name)
         : g_strdup (commands[i].group);
-      g_string_append_printf (out, "\n  %-14s %s", name, _(commands[i].summary));
+      g_string_append_printf (out, "\n  %-24s %s", name, _(commands[i].summary));
     }
   g_string_append (out, _("\n\nRun “belongingctl COMMAND --help” for a command’s options."));
   return g_string_free (out, FALSE);
