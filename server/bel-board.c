@@ -24,6 +24,7 @@ typedef struct {
   BelBoard   *board;
   GHashTable *by_id;       /* student id -> BelBoardStudent (borrowed) */
   GHashTable *staff_by_id; /* account id -> BelBoardStaff (borrowed) */
+  gint64      relationship_marks;
 } Reader;
 
 void
@@ -408,6 +409,7 @@ read_marks (Reader      *r,
           if (staff == NULL && (staff = add_former_staff (r, account_id, &local_error)) == NULL)
             break;
           staff->mark_count++;
+          r->relationship_marks++;
         }
     }
   if (local_error != NULL)
@@ -458,6 +460,26 @@ read_advocates (Reader  *r,
   return TRUE;
 }
 
+/* The round's student count, whatever the filters. */
+static gboolean
+count_students (Reader  *r,
+                GError **error)
+{
+  BelRound *round = r->board->round;
+  g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", roster);
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  if (!bel_store_step_row (r->store, stmt, error))
+    return FALSE;
+  g_object_set (round, "student-count", (gint64) sqlite3_column_int64 (stmt, 0), NULL);
+  return TRUE;
+}
+
 static int
 compare_staff (gconstpointer a,
                gconstpointer b)
@@ -490,8 +512,11 @@ bel_board_get (BelEngine           *engine,
 
   board->students = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_student_free);
   board->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_staff_free);
+  /* The round's counts come from the rows read below, not from its own queries. */
   if (!check_query (query, error) ||
-      (board->round = bel_rounds_load_for (engine, actor, round_id, error)) == NULL)
+      (board->round = bel_rounds_load_brief (engine, round_id, error)) == NULL ||
+      !bel_engine_require_school_role (engine, actor, bel_resource_get_int (board->round, "school-id"),
+                                       BEL_ROLE_ANY, error))
     return NULL;
   sees_concerns = bel_engine_require_school_role (engine, actor,
                                                   bel_resource_get_int (board->round, "school-id"),
@@ -500,8 +525,10 @@ bel_board_get (BelEngine           *engine,
       !read_staff (&r, error) ||
       !read_marks (&r, actor, sees_concerns, error) ||
       !read_advocates (&r, error) ||
-      !read_attributes (&r, error))
+      !read_attributes (&r, error) ||
+      !count_students (&r, error))
     return NULL;
+  g_object_set (board->round, "mark-count", r.relationship_marks, NULL);
   g_ptr_array_sort (board->staff, compare_staff);
   bel_board_summarize (board, query->connection);
   return g_steal_pointer (&board);

@@ -77,12 +77,14 @@ check_mark_change (BelEngine   *engine,
                    const char  *kind,
                    GError     **error)
 {
-  g_autoptr(BelRound) round = bel_rounds_load_for (engine, actor, round_id, error);
+  g_autoptr(BelRound) round = bel_rounds_load_brief (engine, round_id, error);
   gint64 school_id;
 
   if (round == NULL)
     return NULL;
   school_id = bel_resource_get_int (round, "school-id");
+  if (!bel_engine_require_school_role (engine, actor, school_id, BEL_ROLE_ANY, error))
+    return NULL;
   if (!is_kind (kind))
     {
       bel_set_invalid_field (error, "kind", "must be relationship, personal or concern");

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 BelRound *bel_rounds_load        (BelEngine   *engine,
                                   gint64       round_id,
                                   GError     **error);
+/* The round without its mark and student counts (left 0): cheaper, for the
+ * checks of every mark change.  BEL_ERROR_NOT_FOUND when missing. */
+BelRound *bel_rounds_load_brief  (BelEngine   *engine,
+                                  gint64       round_id,
+                                  GError     **error);
 /* The round, if @actor may read it (a member of its school or an admin). */
 BelRound *bel_rounds_load_for    (BelEngine   *engine,
                                   BelAccount  *actor,

@@ -16,6 +16,10 @@
   "ELSE (SELECT COUNT(*) FROM student st WHERE st.school_id = r.school_id AND st.active = 1) END, " \
   "r.version FROM map_round r LEFT JOIN account a ON a.id = r.created_by "
 
+#define ROUND_SELECT_BRIEF \
+  "SELECT r.id, r.school_id, r.name, r.school_year, r.status, r.opened_at, r.closed_at, " \
+  "r.created_by, a.display_name, 0, 0, r.version FROM map_round r LEFT JOIN account a ON a.id = r.created_by "
+
 static BelRound *
 round_from_row (sqlite3_stmt *stmt)
 {
@@ -35,13 +39,14 @@ round_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-BelRound *
-bel_rounds_load (BelEngine  *engine,
-                 gint64      round_id,
-                 GError    **error)
+static BelRound *
+load_round (BelEngine   *engine,
+            const char  *sql,
+            gint64       round_id,
+            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, ROUND_SELECT "WHERE r.id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -52,6 +57,22 @@ bel_rounds_load (BelEngine  *engine,
     g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No round with id %" G_GINT64_FORMAT,
                  round_id);
   return NULL;
+}
+
+BelRound *
+bel_rounds_load (BelEngine  *engine,
+                 gint64      round_id,
+                 GError    **error)
+{
+  return load_round (engine, ROUND_SELECT "WHERE r.id = ?", round_id, error);
+}
+
+BelRound *
+bel_rounds_load_brief (BelEngine  *engine,
+                       gint64      round_id,
+                       GError    **error)
+{
+  return load_round (engine, ROUND_SELECT_BRIEF "WHERE r.id = ?", round_id, error);
 }
 
 BelRound *
