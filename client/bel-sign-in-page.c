@@ -109,7 +109,11 @@ bel_sign_in_page_set_busy (BelSignInPage *self,
   g_return_if_fail (BEL_IS_SIGN_IN_PAGE (self));
 
   self->busy = busy;
-  gtk_widget_set_sensitive (self->fields_group, !busy);
+  /* Not insensitive: that would take the focus from the field being typed in. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->address_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remember_switch), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_label_set_label (self->sign_in_label, busy ? _("Signing in…") : _("_Sign in"));
@@ -191,6 +195,8 @@ bel_sign_in_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_SIGN_IN_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->client);
   G_OBJECT_CLASS (bel_sign_in_page_parent_class)->dispose (object);
 }

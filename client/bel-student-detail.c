@@ -36,6 +36,8 @@ bel_student_detail_dispose (GObject *object)
   BelStudentDetail *self = BEL_STUDENT_DETAIL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_STUDENT_DETAIL);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->student);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (bel_student_detail_parent_class)->dispose (object);
@@ -91,8 +93,9 @@ add_row (BelStudentDetail    *self,
   if (subtitle != NULL && *subtitle != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_set_tooltip_text (label, value);
   gtk_widget_add_css_class (label, "record-value");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -35,6 +35,8 @@ bel_student_row_dispose (GObject *object)
   BelStudentRow *self = BEL_STUDENT_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_STUDENT_ROW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->student);
   G_OBJECT_CLASS (bel_student_row_parent_class)->dispose (object);
 }
@@ -84,6 +86,25 @@ secondary_line (BelStudent *student)
   return g_strdup_printf ("%s · %s", full, summary);
 }
 
+/* One sentence for screen readers: "Ana Díaz, she/her, Grade 9 · Room 12, learning English". */
+static void
+update_accessible_label (BelStudentRow *self,
+                         const char    *display,
+                         const char    *pronouns,
+                         const char    *secondary)
+{
+  g_autoptr(GString) text = g_string_new (display);
+  GtkWidget *pills[] = { self->el_pill, self->iep_pill, self->section_504_pill };
+
+  if (pronouns != NULL && *pronouns != '\0')
+    g_string_append_printf (text, ", %s", pronouns);
+  g_string_append_printf (text, ", %s", secondary);
+  for (guint i = 0; i < G_N_ELEMENTS (pills); i++)
+    if (gtk_widget_get_visible (pills[i]))
+      g_string_append_printf (text, ", %s", gtk_widget_get_tooltip_text (pills[i]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+}
+
 void
 bel_student_row_set_student (BelStudentRow *self,
                              BelStudent    *student)
@@ -111,6 +132,7 @@ bel_student_row_set_student (BelStudentRow *self,
   gtk_widget_set_visible (self->el_pill, g_strcmp0 (el, "current") == 0);
   gtk_widget_set_visible (self->iep_pill, bel_resource_get_bool (student, "iep"));
   gtk_widget_set_visible (self->section_504_pill, bel_resource_get_bool (student, "section-504"));
+  update_accessible_label (self, display, pronouns, secondary);
 }
 
 BelStudent *

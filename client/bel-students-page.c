@@ -28,6 +28,8 @@ struct _BelStudentsPage
   GCancellable       *cancellable;   /* advisories and the selected student */
   gint64              all_total;     /* students of the school, for "12 of 400" */
   gboolean            updating_filters;
+  gboolean            open_first;    /* Enter was pressed while the search ran */
+  char               *loaded_query;  /* the filters of the last load, to skip repeats */
 
   AdwLeaflet         *leaflet;
   GtkRevealer        *offline_revealer;
@@ -47,6 +49,8 @@ struct _BelStudentsPage
 };
 
 G_DEFINE_FINAL_TYPE (BelStudentsPage, bel_students_page, GTK_TYPE_WIDGET)
+
+static void offline_child_revealed (BelStudentsPage *self);
 
 static gboolean
 filters_active (BelStudentsPage *self)
@@ -91,17 +95,24 @@ advisor_of (BelStudentsPage *self,
 }
 
 static void
-load_students (BelStudentsPage *self)
+load_students (BelStudentsPage *self,
+               gboolean         force)
 {
   BelAdvisory *advisory = selected_advisory (self);
+  gint64 advisory_id = advisory ? bel_resource_get_id (advisory) : 0;
   g_autofree char *q = NULL;
+  g_autofree char *query = NULL;
 
   if (self->school == NULL || self->client == NULL)
     return;
   q = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  query = g_strdup_printf ("%d/%" G_GINT64_FORMAT "/%s", selected_grade (self), advisory_id, q);
+  if (!force && g_strcmp0 (query, self->loaded_query) == 0)
+    return;
+  g_free (self->loaded_query);
+  self->loaded_query = g_steal_pointer (&query);
   bel_student_list_load (self->students, bel_resource_get_id (self->school), q,
-                         selected_grade (self),
-                         advisory ? bel_resource_get_id (advisory) : 0);
+                         selected_grade (self), advisory_id);
 }
 
 static void
@@ -188,12 +199,17 @@ update_state (BelStudentsPage *self)
   update_count (self);
 }
 
+static void open_first_student (BelStudentsPage *self);
+
 static void
 students_changed (BelStudentsPage *self)
 {
   update_state (self);
-  if (!bel_student_list_get_loading (self->students))
-    update_grades (self);
+  if (bel_student_list_get_loading (self->students))
+    return;
+  update_grades (self);
+  if (self->open_first)
+    open_first_student (self);
 }
 
 /* ---- the selected student ---- */
@@ -304,7 +320,7 @@ filters_changed (BelStudentsPage *self)
 {
   if (self->updating_filters)
     return;
-  load_students (self);
+  load_students (self, FALSE);
   update_state (self);
 }
 
@@ -356,6 +372,28 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+open_first_student (BelStudentsPage *self)
+{
+  self->open_first = FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->students)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Enter in the search opens the first student found, once the search is done. */
+static void
+search_activated (BelStudentsPage *self)
+{
+  filters_changed (self);
+  if (bel_student_list_get_loading (self->students))
+    self->open_first = TRUE;
+  else
+    open_first_student (self);
+}
+
+static void
 stop_search (BelStudentsPage *self)
 {
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
@@ -391,6 +429,8 @@ bel_students_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_STUDENTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   if (self->students != NULL)
     g_signal_handlers_disconnect_by_data (self->students, self);
   g_clear_object (&self->selection);
@@ -399,6 +439,7 @@ bel_students_page_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->advisories, g_ptr_array_unref);
   g_clear_pointer (&self->grades, g_array_unref);
+  g_clear_pointer (&self->loaded_query, g_free);
   G_OBJECT_CLASS (bel_students_page_parent_class)->dispose (object);
 }
 
@@ -428,6 +469,8 @@ bel_students_page_class_init (BelStudentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, offline_child_revealed);
   gtk_widget_class_bind_template_callback (widget_class, list_activated);
 
   gtk_widget_class_install_action (widget_class, "students.search", NULL, search_action);
@@ -557,7 +600,7 @@ bel_students_page_reload (BelStudentsPage *self)
     return;
   bel_client_list_advisories_async (self->client, bel_resource_get_id (self->school),
                                     self->cancellable, advisories_cb, self);
-  load_students (self);
+  load_students (self, TRUE);
   update_state (self);
   shown = bel_student_detail_get_student (self->detail);
   if (shown != NULL)
@@ -578,7 +621,18 @@ bel_students_page_set_offline (BelStudentsPage *self,
                                gboolean         offline)
 {
   g_return_if_fail (BEL_IS_STUDENTS_PAGE (self));
+  if (offline)
+    gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+/* Hidden once it slid away, so that assistive technologies no longer see it. */
+static void
+offline_child_revealed (BelStudentsPage *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->offline_revealer) &&
+      !gtk_revealer_get_reveal_child (self->offline_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), FALSE);
 }
 
 gboolean

@@ -16,6 +16,8 @@
 
 #define RETRY_FIRST_SECONDS 1
 #define RETRY_MAX_SECONDS   30
+/* Until live events arrive, a light check notices a server that went away. */
+#define HEARTBEAT_SECONDS   20
 
 struct _BelWindow
 {
@@ -25,6 +27,7 @@ struct _BelWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   guint                 retry_source;
+  guint                 heartbeat_source;
   guint                 retry_seconds;
   gboolean              retrying;
 
@@ -35,6 +38,8 @@ struct _BelWindow
 };
 
 G_DEFINE_FINAL_TYPE (BelWindow, bel_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean heartbeat (gpointer user_data);
 
 void
 bel_window_add_toast (BelWindow  *self,
@@ -69,6 +74,7 @@ show_sign_in (BelWindow  *self,
               const char *message)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->heartbeat_source, g_source_remove);
   bel_students_page_set_offline (self->students_page, FALSE);
   bel_students_page_set_school (self->students_page, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
@@ -135,9 +141,36 @@ enter_main (BelWindow *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "main");
   load_school (self);
+  if (self->heartbeat_source == 0)
+    self->heartbeat_source = g_timeout_add_seconds (HEARTBEAT_SECONDS, heartbeat, self);
 }
 
 /* ---- reconnecting ---- */
+
+static void
+heartbeat_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A failure flips the client's connected property; that is all we need. */
+  node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
+  if (node == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Heartbeat failed: %s", error->message);
+}
+
+static gboolean
+heartbeat (gpointer user_data)
+{
+  BelWindow *self = user_data;
+
+  if (bel_client_get_connected (self->client))
+    bel_client_request_async (self->client, "GET", "/healthz", NULL, NULL, self->cancellable,
+                              heartbeat_cb, self);
+  return G_SOURCE_CONTINUE;
+}
 
 static gboolean retry_now (gpointer user_data);
 
@@ -397,6 +430,7 @@ bel_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->heartbeat_source, g_source_remove);
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_WINDOW);

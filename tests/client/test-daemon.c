@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #define LISTENING "belongingd: listening on "
@@ -48,6 +49,13 @@ test_daemon_new (guint n_students)
   return daemon;
 }
 
+/* A test that crashes must not leave its daemon behind (holding the test's stderr). */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* Starts the daemon on the port it had before (or a free one the first time). */
 void
 test_daemon_start (TestDaemon *daemon)
@@ -57,12 +65,15 @@ test_daemon_start (TestDaemon *daemon)
   g_autofree char *port = g_strdup_printf ("%u", daemon->port);
   g_autofree char *line = NULL;
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   GUri *uri;
 
   g_assert_null (daemon->process);
-  daemon->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                      belongingd, "--database", daemon->database,
-                                      "--listen", "127.0.0.1", "--port", port, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  daemon->process = g_subprocess_launcher_spawn (launcher, &error,
+                                                 belongingd, "--database", daemon->database,
+                                                 "--listen", "127.0.0.1", "--port", port, NULL);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon->process));
