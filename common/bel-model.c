@@ -105,7 +105,14 @@ value_to_json (GParamSpec *pspec, const GValue *value)
   else if (type == G_TYPE_BOOLEAN)
     json_node_set_boolean (node, g_value_get_boolean (value));
   else if (type == G_TYPE_DOUBLE)
-    json_node_set_double (node, g_value_get_double (value));
+    {
+      /* A nullable number stores null as its default, one below its range (bel_field_double). */
+      gdouble v = g_value_get_double (value);
+      if ((info->flags & BEL_FIELD_NULLABLE) && v == G_PARAM_SPEC_DOUBLE (pspec)->default_value)
+        json_node_init_null (node);
+      else
+        json_node_set_double (node, v);
+    }
   else if (type == G_TYPE_HASH_TABLE)
     {
       GHashTable *table = g_value_get_boxed (value);
@@ -264,6 +271,35 @@ int64_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
 }
 
 static gboolean
+double_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
+                 JsonNode *node, GValue *value, BelValidation *v)
+{
+  GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
+  gboolean nullable = (info->flags & BEL_FIELD_NULLABLE) != 0;
+  gdouble min = nullable ? dspec->default_value + 1.0 : dspec->minimum;
+  gdouble n;
+
+  if (JSON_NODE_HOLDS_NULL (node) && nullable)
+    {
+      g_value_set_double (value, dspec->default_value);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || holds (node, G_TYPE_STRING) || holds (node, G_TYPE_BOOLEAN))
+    {
+      bel_validation_add (v, field, "must be a number, not %s", json_type_name (node));
+      return FALSE;
+    }
+  n = json_node_get_double (node);
+  if (!(n >= min && n <= dspec->maximum))
+    {
+      bel_validation_add (v, field, "must be between %g and %g", min, dspec->maximum);
+      return FALSE;
+    }
+  g_value_set_double (value, n);
+  return TRUE;
+}
+
+static gboolean
 hash_to_value (const char *field, JsonNode *node, GValue *value, BelValidation *v)
 {
   g_autoptr(GHashTable) table = NULL;
@@ -356,17 +392,16 @@ node_to_value (GParamSpec *pspec, const char *field, JsonNode *node,
       g_value_set_boolean (value, json_node_get_boolean (node));
       return TRUE;
     }
-  if (type == G_TYPE_INT || type == G_TYPE_DOUBLE)
+  if (type == G_TYPE_DOUBLE)
+    return double_to_value (pspec, info, field, node, value, v);
+  if (type == G_TYPE_INT)
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || holds (node, G_TYPE_STRING) || holds (node, G_TYPE_BOOLEAN))
         {
           bel_validation_add (v, field, "must be a number, not %s", json_type_name (node));
           return FALSE;
         }
-      if (type == G_TYPE_INT)
-        g_value_set_int (value, (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT));
-      else
-        g_value_set_double (value, json_node_get_double (node));
+      g_value_set_int (value, (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT));
       return TRUE;
     }
   if (type == G_TYPE_HASH_TABLE)

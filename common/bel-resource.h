@@ -37,6 +37,9 @@ gpointer     bel_resource_get_boxed     (gpointer       self,
                                          const char    *field);
 gpointer     bel_resource_get_object    (gpointer       self,
                                          const char    *field);
+/* A number field; a nullable one that is null reads as one below its minimum. */
+gdouble      bel_resource_get_double    (gpointer       self,
+                                         const char    *field);
 
 /* Common fields of stored resources */
 gint64       bel_resource_get_id        (gpointer       self);
@@ -47,6 +50,7 @@ GParamSpec  *bel_field_string  (const char *name, BelFieldFlags flags, guint max
                                 const char * const *choices);
 GParamSpec  *bel_field_int     (const char *name, BelFieldFlags flags, gint64 min, gint64 max);
 GParamSpec  *bel_field_bool    (const char *name, BelFieldFlags flags, gboolean default_value);
+GParamSpec  *bel_field_double  (const char *name, BelFieldFlags flags, gdouble min, gdouble max);
 GParamSpec  *bel_field_map     (const char *name, BelFieldFlags flags);
 GParamSpec  *bel_field_list    (const char *name, BelFieldFlags flags, GType item_type);
 

@@ -8,6 +8,7 @@
 
 #include "bel-handlers.h"
 #include "bel-handlers-board.h"
+#include "bel-handlers-profiles.h"
 
 #define PUBLIC BEL_ROUTE_PUBLIC
 #define BODY   BEL_ROUTE_BODY
@@ -49,6 +50,15 @@ static const BelRoute routes[] = {
   { "GET",    "/api/v1/advocates/{advocate_id}",                 bel_handle_advocates_get,     0 },
   { "PATCH",  "/api/v1/advocates/{advocate_id}",                 bel_handle_advocates_patch,   BODY },
   { "GET",    "/api/v1/me/advocacy",                             bel_handle_my_advocacy,       0 },
+  { "GET",    "/api/v1/profile-sections",                        bel_handle_profile_sections,  0 },
+  { "GET",    "/api/v1/students/{student_id}/profile",           bel_handle_profile_get,       0 },
+  { "POST",   "/api/v1/students/{student_id}/profile/entries",   bel_handle_profile_entry_create, BODY },
+  { "GET",    "/api/v1/profile-entries/{entry_id}",              bel_handle_profile_entry_get, 0 },
+  { "PATCH",  "/api/v1/profile-entries/{entry_id}",              bel_handle_profile_entry_patch, BODY },
+  { "GET",    "/api/v1/students/{student_id}/handoff",           bel_handle_profile_handoff,   0 },
+  { "GET",    "/api/v1/students/{student_id}/export",            bel_handle_profile_export,    0 },
+  { "GET",    "/api/v1/schools/{school_id}/profile-search",      bel_handle_profile_search,    0 },
+  { "GET",    "/api/v1/schools/{school_id}/audit",               bel_handle_audit_list,        0 },
 };
 
 const BelRoute *
