@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bel-error.h"
 
@@ -67,6 +68,9 @@ bel_sign_in_page_describe_error (const GError *error,
   switch (error->code)
     {
     case BEL_ERROR_UNAUTHORIZED:
+      /* The daemon refuses a disabled account with 401 too, and says so in the detail. */
+      if (strstr (error->message, "disabled") != NULL)
+        return g_strdup (_("This account is turned off. Your school's IT team can turn it back on."));
       return g_strdup (_("That username and password don't match. Check them and try again."));
     case BEL_ERROR_NETWORK:
       return g_strdup_printf (_("Can't reach the server at %s. Check the address and your network connection."),

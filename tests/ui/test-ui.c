@@ -186,6 +186,28 @@ test_wrong_password_is_explained (Fixture *f, gconstpointer data)
 }
 
 static void
+test_disabled_account_is_explained (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ctl = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "server", "ctl", "belongingctl", NULL);
+  const char *argv[] = { ctl, "--database", f->daemon->database, "account", "disable", TEST_DEMO_TEACHER, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* belongingctl works offline, on a stopped daemon's database. */
+  test_daemon_stop (f->daemon);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  test_daemon_start (f->daemon);
+
+  fill_sign_in (f, TEST_DEMO_TEACHER, TEST_DEMO_PASSWORD);
+  wait_until (f, sign_in_error_shown, NULL, "the sign-in error");
+  g_assert_nonnull (strstr (label_text (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "error_label"),
+                            "This account is turned off"));
+}
+
+static void
 test_unreachable_server_is_explained (Fixture *f, gconstpointer data)
 {
   g_autofree char *url = g_strdup (f->daemon->url);
@@ -324,6 +346,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/sign-in/wrong-password-is-explained", test_wrong_password_is_explained);
   ADD ("/ui/sign-in/unreachable-server-is-explained", test_unreachable_server_is_explained);
+  ADD ("/ui/sign-in/disabled-account-is-explained", test_disabled_account_is_explained);
   ADD ("/ui/students/search-and-open-a-student", test_search_and_open_a_student);
   ADD ("/ui/students/filters-and-empty-state", test_filters_and_empty_state);
   ADD ("/ui/students/offline-banner-comes-and-goes", test_offline_banner_comes_and_goes);
