@@ -8,6 +8,7 @@
 
 #include "bel-accounts.h"
 #include "bel-ctl-commands.h"
+#include "bel-demo-board.h"
 #include "bel-demo-writer.h"
 #include "bel-error.h"
 #include "bel-schools.h"
@@ -116,6 +117,7 @@ bel_ctl_demo (BelCtl  *ctl,
   g_autoptr(GTimer) timer = NULL;
   guint64 n_students = BEL_DEMO_DEFAULT_STUDENTS;
   guint64 seed = BEL_DEMO_DEFAULT_SEED;
+  BelDemoBoardSummary map;
 
   if (!bel_ctl_parse (ctl, context, &argc, &argv))
     return BEL_CTL_EXIT_USAGE;
@@ -143,6 +145,11 @@ bel_ctl_demo (BelCtl  *ctl,
            bel_resource_get_string (school, "school-year"), g_timer_elapsed (timer, NULL),
            bel_resource_get_int (school, "student-count"), bel_demo_get_n_advisories (demo),
            bel_demo_get_n_staff (demo));
+  if (!bel_demo_board_write (engine, bel_resource_get_id (school), (guint32) seed, &map, &error))
+    return bel_ctl_report (ctl, error);
+  g_print (_("Relationship map: “Fall map” (closed, %u marks) and “Winter map” (open, %u marks); "
+             "%u of %u students with no adult yet; %u advocates.\n\n"),
+           map.fall_marks, map.winter_marks, map.winter_unconnected, map.students, map.advocates);
   print_accounts (demo, reused);
   return BEL_CTL_EXIT_OK;
 }
