@@ -8,6 +8,7 @@
 
 #include "bel-handlers.h"
 #include "bel-handlers-board.h"
+#include "bel-handlers-goals.h"
 #include "bel-handlers-profiles.h"
 
 #define PUBLIC BEL_ROUTE_PUBLIC
@@ -59,6 +60,21 @@ static const BelRoute routes[] = {
   { "GET",    "/api/v1/students/{student_id}/export",            bel_handle_profile_export,    0 },
   { "GET",    "/api/v1/schools/{school_id}/profile-search",      bel_handle_profile_search,    0 },
   { "GET",    "/api/v1/schools/{school_id}/audit",               bel_handle_audit_list,        0 },
+  /* growth goals */
+  { "GET",    "/api/v1/schools/{school_id}/metrics",             bel_handle_metrics_list,      0 },
+  { "POST",   "/api/v1/schools/{school_id}/metrics",             bel_handle_metrics_create,    BODY },
+  { "GET",    "/api/v1/metrics/{metric_id}",                     bel_handle_metrics_get,       0 },
+  { "PATCH",  "/api/v1/metrics/{metric_id}",                     bel_handle_metrics_patch,     BODY },
+  { "GET",    "/api/v1/schools/{school_id}/goals",               bel_handle_goals_list,        0 },
+  { "GET",    "/api/v1/schools/{school_id}/goals/summary",       bel_handle_goals_summary,     0 },
+  { "GET",    "/api/v1/students/{student_id}/goals",             bel_handle_student_goals_list, 0 },
+  { "POST",   "/api/v1/students/{student_id}/goals",             bel_handle_goals_create,      BODY },
+  { "GET",    "/api/v1/goals/{goal_id}",                         bel_handle_goals_get,         0 },
+  { "PATCH",  "/api/v1/goals/{goal_id}",                         bel_handle_goals_patch,       BODY },
+  { "POST",   "/api/v1/goals/{goal_id}/revisions",               bel_handle_goals_revise,      BODY },
+  { "POST",   "/api/v1/goals/{goal_id}/measurements",            bel_handle_measurements_create, BODY },
+  { "POST",   "/api/v1/schools/{school_id}/measurements",        bel_handle_measurements_bulk, BODY },
+  { "POST",   "/api/v1/schools/{school_id}/measurements/import", bel_handle_measurements_import, 0 },
 };
 
 const BelRoute *
