@@ -8,6 +8,7 @@
 
 #include "bel-handlers.h"
 #include "bel-handlers-board.h"
+#include "bel-handlers-checkins.h"
 #include "bel-handlers-goals.h"
 #include "bel-handlers-profiles.h"
 
@@ -75,6 +76,31 @@ static const BelRoute routes[] = {
   { "POST",   "/api/v1/goals/{goal_id}/measurements",            bel_handle_measurements_create, BODY },
   { "POST",   "/api/v1/schools/{school_id}/measurements",        bel_handle_measurements_bulk, BODY },
   { "POST",   "/api/v1/schools/{school_id}/measurements/import", bel_handle_measurements_import, 0 },
+  /* check-ins, caregiver contacts, observations, flags, support plans, the meeting */
+  { "GET",    "/api/v1/schools/{school_id}/checkin-settings",    bel_handle_checkin_settings_get, 0 },
+  { "PATCH",  "/api/v1/schools/{school_id}/checkin-settings",    bel_handle_checkin_settings_patch, BODY },
+  { "GET",    "/api/v1/schools/{school_id}/checkins",            bel_handle_checkins_list,     0 },
+  { "POST",   "/api/v1/students/{student_id}/checkins",          bel_handle_checkins_create,   BODY },
+  { "GET",    "/api/v1/checkins/{checkin_id}",                   bel_handle_checkins_get,      0 },
+  { "GET",    "/api/v1/schools/{school_id}/checkin-duties",      bel_handle_checkin_duties,    0 },
+  { "GET",    "/api/v1/schools/{school_id}/contacts",            bel_handle_contacts_list,     0 },
+  { "POST",   "/api/v1/students/{student_id}/contacts",          bel_handle_contacts_create,   BODY },
+  { "GET",    "/api/v1/contacts/{contact_id}",                   bel_handle_contacts_get,      0 },
+  { "GET",    "/api/v1/schools/{school_id}/family-reach",        bel_handle_family_reach,      0 },
+  { "GET",    "/api/v1/students/{student_id}/advisory-history",  bel_handle_advisory_history,  0 },
+  { "GET",    "/api/v1/schools/{school_id}/observations",        bel_handle_observations_list, 0 },
+  { "GET",    "/api/v1/students/{student_id}/observations",      bel_handle_student_observations, 0 },
+  { "POST",   "/api/v1/students/{student_id}/observations",      bel_handle_observations_create, BODY },
+  { "GET",    "/api/v1/schools/{school_id}/flags",               bel_handle_flags_list,        0 },
+  { "POST",   "/api/v1/students/{student_id}/flags",             bel_handle_flags_create,      BODY },
+  { "GET",    "/api/v1/flags/{flag_id}",                         bel_handle_flags_get,         0 },
+  { "PATCH",  "/api/v1/flags/{flag_id}",                         bel_handle_flags_patch,       BODY },
+  { "GET",    "/api/v1/schools/{school_id}/support-plans",       bel_handle_support_plans_list, 0 },
+  { "POST",   "/api/v1/students/{student_id}/support-plans",     bel_handle_support_plans_create, BODY },
+  { "GET",    "/api/v1/support-plans/{plan_id}",                 bel_handle_support_plans_get, 0 },
+  { "PATCH",  "/api/v1/support-plans/{plan_id}",                 bel_handle_support_plans_patch, BODY },
+  { "POST",   "/api/v1/support-plans/{plan_id}/reviews",         bel_handle_support_plan_review, BODY },
+  { "GET",    "/api/v1/schools/{school_id}/meeting",             bel_handle_meeting,           0 },
 };
 
 const BelRoute *

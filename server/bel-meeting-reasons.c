@@ -1,0 +1,354 @@
+/* bel-meeting-reasons.c - each reason of "who needs us most", one query each
+ *
+ * The weights and thresholds are in bel-meeting.h; docs/meeting.md says why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-meeting-private.h"
+
+#include "bel-cadence.h"
+#include "bel-date-range.h"
+
+typedef gboolean (*RowFunc) (BelMeeting *meeting, sqlite3_stmt *stmt);
+
+/* Runs @stmt (parameter 1 bound to the school) and calls @func per row. */
+static gboolean
+each_row (BelMeeting    *meeting,
+          sqlite3_stmt  *stmt,
+          RowFunc        func,
+          GError       **error)
+{
+  BelStore *store = bel_engine_get_store (meeting->engine);
+  g_autoptr(GError) local_error = NULL;
+
+  while (bel_store_step_row (store, stmt, &local_error))
+    func (meeting, stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- open concern flags ---- */
+
+static gboolean
+flag_row (BelMeeting   *meeting,
+          sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  gint64 n = sqlite3_column_int64 (stmt, 1);
+  g_autofree char *evidence = NULL;
+  g_autofree char *day = NULL;
+  const char *by = bel_column_text (stmt, 3);
+
+  if (row == NULL)
+    return TRUE;
+  day = g_strndup (bel_column_text (stmt, 2), 10);
+  if (n == 1)
+    evidence = g_strdup_printf ("A concern flag has been open since %s (raised by %s)", day, by ?: "belongingctl");
+  else
+    evidence = g_strdup_printf ("%" G_GINT64_FORMAT " concern flags are open; the latest was raised on %s by %s",
+                                n, day, by ?: "belongingctl");
+  bel_meeting_add (row, "open_concern_flag",
+                   MIN (BEL_MEETING_FLAG_FIRST + (n - 1) * BEL_MEETING_FLAG_MORE, BEL_MEETING_FLAG_MAX),
+                   n == 1 ? "Open concern flag" : "Open concern flags", evidence);
+  return TRUE;
+}
+
+gboolean
+bel_meeting_flags (BelMeeting  *meeting,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (meeting->engine),
+      "SELECT f.student_id, COUNT(*), MAX(f.raised_at), "
+      "(SELECT a.display_name FROM concern_flag l LEFT JOIN account a ON a.id = l.raised_by "
+      " WHERE l.student_id = f.student_id AND l.status = 'open' ORDER BY l.raised_at DESC, l.id DESC LIMIT 1) "
+      "FROM concern_flag f WHERE f.school_id = ? AND f.status = 'open' GROUP BY f.student_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  return each_row (meeting, stmt, flag_row, error);
+}
+
+/* ---- no adult on the current board round ---- */
+
+static gboolean
+current_round (BelMeeting  *meeting,
+               GError     **error)
+{
+  BelStore *store = bel_engine_get_store (meeting->engine);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      "SELECT id, name FROM map_round WHERE school_id = ? AND status IN ('open', 'closed') "
+      "ORDER BY status = 'open' DESC, closed_at DESC, id DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  if (bel_store_step_row (store, stmt, &local_error))
+    {
+      meeting->round_id = sqlite3_column_int64 (stmt, 0);
+      meeting->round_name = g_strdup (bel_column_text (stmt, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+mark_row (BelMeeting   *meeting,
+          sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  gboolean personal = g_strcmp0 (bel_column_text (stmt, 3), "personal") == 0;
+
+  if (row != NULL)
+    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2),
+                       personal ? BEL_KNOWS_PERSONAL : BEL_KNOWS_RELATIONSHIP, NULL);
+  return TRUE;
+}
+
+gboolean
+bel_meeting_board (BelMeeting  *meeting,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *evidence = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!current_round (meeting, error))
+    return FALSE;
+  if (meeting->round_id == 0)
+    return TRUE; /* no board yet: the reason cannot be judged */
+  stmt = bel_store_prepare (bel_engine_get_store (meeting->engine),
+                            "SELECT m.student_id, m.account_id, a.display_name, m.kind FROM mark m "
+                            "JOIN account a ON a.id = m.account_id "
+                            "WHERE m.round_id = ? AND m.kind IN ('relationship', 'personal')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->round_id);
+  if (!each_row (meeting, stmt, mark_row, error))
+    return FALSE;
+  evidence = g_strdup_printf ("No adult marked a relationship with this student on “%s”", meeting->round_name);
+  g_hash_table_iter_init (&iter, meeting->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      BelMeetingRow *row = value;
+      GHashTableIter adults;
+      gpointer adult;
+      gboolean known = FALSE;
+
+      g_hash_table_iter_init (&adults, row->adults);
+      while (!known && g_hash_table_iter_next (&adults, NULL, &adult))
+        known = (((BelMeetingAdultRow *) adult)->knows & BEL_KNOWS_RELATIONSHIP) != 0;
+      if (!known)
+        bel_meeting_add (row, "no_adult", BEL_MEETING_NO_ADULT, "No adult on the board", evidence);
+    }
+  return TRUE;
+}
+
+/* ---- falling attendance (profile academics entries) ---- */
+
+static gboolean
+attendance_row (BelMeeting   *meeting,
+                sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  gdouble latest = sqlite3_column_double (stmt, 1);
+  gboolean has_previous = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+  gdouble previous = sqlite3_column_double (stmt, 3);
+  gboolean low = latest < BEL_MEETING_ATTENDANCE_FLOOR;
+  gboolean dropping = has_previous && previous - latest >= BEL_MEETING_ATTENDANCE_DROP;
+  g_autofree char *evidence = NULL;
+
+  if (row == NULL || (!low && !dropping))
+    return TRUE;
+  if (has_previous)
+    evidence = g_strdup_printf ("Attendance %.0f%% on %s, was %.0f%% on %s", latest, bel_column_text (stmt, 2),
+                                previous, bel_column_text (stmt, 4));
+  else
+    evidence = g_strdup_printf ("Attendance %.0f%% on %s", latest, bel_column_text (stmt, 2));
+  bel_meeting_add (row, "falling_attendance", BEL_MEETING_ATTENDANCE,
+                   dropping ? "Falling attendance" : "Low attendance", evidence);
+  return TRUE;
+}
+
+gboolean
+bel_meeting_attendance (BelMeeting  *meeting,
+                        GError     **error)
+{
+  BelStore *store = bel_engine_get_store (meeting->engine);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *as_of = bel_date_format (meeting->as_of);
+
+  if (!bel_care_has_table (store, "profile_entry", "attendance_rate"))
+    return TRUE;
+  stmt = bel_store_prepare (store,
+      "WITH a AS (SELECT student_id, attendance_rate AS rate, observed_on, "
+      " ROW_NUMBER () OVER (PARTITION BY student_id ORDER BY observed_on DESC, id DESC) AS n "
+      " FROM profile_entry WHERE school_id = ?1 AND section = 'academics' AND attendance_rate IS NOT NULL "
+      " AND superseded_by IS NULL AND observed_on <= ?2) "
+      "SELECT l.student_id, l.rate, l.observed_on, p.rate, p.observed_on FROM a l "
+      "LEFT JOIN a p ON p.student_id = l.student_id AND p.n = 2 WHERE l.n = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_text (stmt, 2, as_of);
+  return each_row (meeting, stmt, attendance_row, error);
+}
+
+/* ---- goals off track ---- */
+
+gboolean
+bel_meeting_goals (BelMeeting  *meeting,
+                   GError     **error)
+{
+  /* The goals engine (migration 0006) computes on/off track; it is not in
+   * this tree yet, so this reason is not judged (docs/meeting.md). */
+  return TRUE;
+}
+
+/* ---- no family contact this quarter ---- */
+
+static gboolean
+contact_row (BelMeeting   *meeting,
+             sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  const char *last = bel_column_text (stmt, 1);
+  g_autofree char *evidence = NULL;
+
+  if (row == NULL)
+    return TRUE;
+  evidence = last ? g_strdup_printf ("No contact with the family this quarter; the last was on %s", last)
+                  : g_strdup ("No contact with the family on record");
+  bel_meeting_add (row, "no_family_contact", BEL_MEETING_NO_FAMILY_CONTACT, "No family contact this quarter",
+                   evidence);
+  return TRUE;
+}
+
+gboolean
+bel_meeting_contacts (BelMeeting  *meeting,
+                      GError     **error)
+{
+  g_autoptr(BelCheckinSettings) settings = bel_cadence_load_settings (meeting->engine, meeting->school_id, error);
+  g_autoptr(BelCalendar) calendar = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *as_of = bel_date_format (meeting->as_of);
+  const char *name;
+  guint32 first, last;
+
+  if (settings == NULL)
+    return FALSE;
+  calendar = bel_cadence_calendar (settings);
+  if (!bel_calendar_quarter (calendar, meeting->as_of, &name, &first, &last) ||
+      meeting->as_of < first + BEL_MEETING_QUARTER_GRACE)
+    return TRUE;
+  first_text = bel_date_format (first);
+  stmt = bel_store_prepare (bel_engine_get_store (meeting->engine),
+      "SELECT st.id, (SELECT MAX(c.contacted_on) FROM caregiver_contact c WHERE c.student_id = st.id "
+      " AND c.contacted_on <= ?3) FROM student st WHERE st.school_id = ?1 AND st.active = 1 "
+      "AND NOT EXISTS (SELECT 1 FROM caregiver_contact c WHERE c.student_id = st.id "
+      " AND c.contacted_on BETWEEN ?2 AND ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_text (stmt, 2, first_text);
+  bel_bind_text (stmt, 3, as_of);
+  return each_row (meeting, stmt, contact_row, error);
+}
+
+/* ---- missed check-ins ---- */
+
+static void
+add_missed (BelMeeting     *meeting,
+            BelCheckinDuty *duty)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_resource_get_int (duty, "student-id"));
+  g_autoptr(GPtrArray) missed = bel_care_list_items (duty, "missed");
+  g_autoptr(GString) evidence = g_string_new (NULL);
+  gint64 n = missed->len;
+
+  if (row == NULL || n == 0)
+    return;
+  g_string_append_printf (evidence, "%s: missed %" G_GINT64_FORMAT " (", bel_resource_get_string (duty, "rule"), n);
+  for (guint i = 0; i < missed->len; i++)
+    g_string_append_printf (evidence, "%s%s", i ? ", " : "",
+                            bel_resource_get_string (g_ptr_array_index (missed, i), "name"));
+  g_string_append (evidence, ")");
+  bel_meeting_add (row, "missed_checkins", MIN (n * BEL_MEETING_MISSED_CHECKIN, BEL_MEETING_MISSED_MAX),
+                   "Missed check-ins", evidence->str);
+}
+
+gboolean
+bel_meeting_checkins (BelMeeting  *meeting,
+                      GError     **error)
+{
+  g_autofree char *as_of = bel_date_format (meeting->as_of);
+  BelDutyQuery query = { .as_of = as_of, .state = "missed" };
+  g_autoptr(GPtrArray) duties = bel_cadence_duties (meeting->engine, meeting->actor, meeting->school_id,
+                                                    &query, error);
+
+  if (duties == NULL)
+    return FALSE;
+  for (guint i = 0; i < duties->len; i++)
+    add_missed (meeting, g_ptr_array_index (duties, i));
+  return TRUE;
+}
+
+/* ---- advisors and advocates ---- */
+
+static gboolean
+advisor_row (BelMeeting   *meeting,
+             sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+
+  if (row != NULL)
+    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVISOR, NULL);
+  return TRUE;
+}
+
+static gboolean
+advocate_row (BelMeeting   *meeting,
+              sqlite3_stmt *stmt)
+{
+  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+
+  if (row != NULL)
+    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVOCATE,
+                       bel_column_text (stmt, 3));
+  return TRUE;
+}
+
+gboolean
+bel_meeting_known_by (BelMeeting  *meeting,
+                      GError     **error)
+{
+  BelStore *store = bel_engine_get_store (meeting->engine);
+  g_autoptr(sqlite3_stmt) advisors = bel_store_prepare (store,
+      "SELECT st.id, adv.advisor_id, a.display_name FROM student st JOIN advisory adv ON adv.id = st.advisory_id "
+      "JOIN account a ON a.id = adv.advisor_id WHERE st.school_id = ? AND st.active = 1", error);
+  g_autoptr(sqlite3_stmt) advocates = NULL;
+
+  if (advisors == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (advisors, 1, meeting->school_id);
+  if (!each_row (meeting, advisors, advisor_row, error))
+    return FALSE;
+  advocates = bel_store_prepare (store,
+      "SELECT v.student_id, v.account_id, a.display_name, v.status FROM advocate v "
+      "JOIN account a ON a.id = v.account_id WHERE v.school_id = ? AND v.status <> 'ended'", error);
+  if (advocates == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (advocates, 1, meeting->school_id);
+  return each_row (meeting, advocates, advocate_row, error);
+}
