@@ -37,6 +37,7 @@ static const BelCtlCommand commands[] = {
   { "account", "revoke", bel_ctl_account_revoke, N_("Remove an account's role in a school, or server admin") },
   { "school", "add", bel_ctl_school_add, N_("Create a school") },
   { "school", "list", bel_ctl_school_list, N_("List the schools") },
+  { "import", "oneroster", bel_ctl_import_oneroster, N_("Import a OneRoster 1.1/1.2 CSV set (directory or ZIP)") },
 };
 
 static const char *offline_note =
@@ -45,7 +46,9 @@ static const char *offline_note =
      "Exit status:\n"
      "  0  success\n"
      "  1  failure (nothing was written)\n"
-     "  2  wrong command line or invalid value (nothing was written)");
+     "  2  wrong command line or invalid value (nothing was written)\n"
+     "  3  invalid input: a roster set or backup with problems (nothing was written)\n"
+     "  4  belongingd is running (restore) or not answering (status)");
 
 static void
 bel_ctl_free (BelCtl *ctl)

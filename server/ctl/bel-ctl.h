@@ -16,6 +16,8 @@ typedef enum {
   BEL_CTL_EXIT_OK      = 0,
   BEL_CTL_EXIT_FAILURE = 1,
   BEL_CTL_EXIT_USAGE   = 2,
+  BEL_CTL_EXIT_DATA    = 3, /* the input (roster set, backup) is invalid; nothing was written */
+  BEL_CTL_EXIT_RUNNING = 4, /* belongingd runs (restore) or does not answer (status) */
 } BelCtlExit;
 
 typedef struct _BelCtl BelCtl;
