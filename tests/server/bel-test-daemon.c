@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 #include "bel-accounts.h"
@@ -15,6 +16,13 @@
 #include "bel-students.h"
 
 #define START_TIMEOUT_SECONDS 30
+
+/* A daemon must not outlive a test that crashed or timed out. */
+static void
+die_with_test (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 BelTestDaemon *
 bel_test_daemon_new (void)
@@ -235,12 +243,15 @@ bel_test_daemon_try_start (BelTestDaemon  *d,
   g_autofree char *path = daemon_path ();
   g_autoptr(GDataInputStream) in = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   const char *prefix = "belongingd: listening on ";
 
   g_assert_null (d->process);
-  d->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
-                                 error, path, "--config", d->config_path, "--database", d->db_path,
-                                 "--listen", "127.0.0.1", "--port", "0", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  d->process = g_subprocess_launcher_spawn (launcher, error, path, "--config", d->config_path,
+                                            "--database", d->db_path, "--listen", "127.0.0.1",
+                                            "--port", "0", NULL);
   if (d->process == NULL)
     return FALSE;
   in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->process));
