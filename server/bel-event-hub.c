@@ -18,7 +18,7 @@
 typedef struct {
   BelEventHub             *hub;      /* not owned; the hub outlives its clients */
   SoupWebsocketConnection *conn;
-  GPollableOutputStream   *out;      /* the socket side, to see whether it keeps up; or NULL */
+  GSocket                 *socket;   /* to see whether it keeps up, and to cut it off; or NULL */
   BelEventReader           reader;
   gint64                   cursor;   /* the last seq sent (or skipped as not visible) */
   gboolean                 live;     /* caught up: gets events as they commit */
@@ -53,7 +53,7 @@ client_free (Client *client)
       g_source_unref (client->resume);
     }
   g_signal_handlers_disconnect_by_data (client->conn, client);
-  g_clear_object (&client->out);
+  g_clear_object (&client->socket);
   g_clear_object (&client->conn);
   g_free (client);
 }
@@ -87,13 +87,31 @@ client_mark_closed (Client *client)
     self->reap_id = g_idle_add (reap_closed, self);
 }
 
+typedef struct {
+  SoupWebsocketConnection *conn;
+  GSocket                 *socket;
+} ForceClose;
+
+static void
+force_close_free (gpointer data)
+{
+  ForceClose *fc = data;
+
+  g_object_unref (fc->conn);
+  g_clear_object (&fc->socket);
+  g_free (fc);
+}
+
+/* The stream has writes pending, so it cannot be closed: shut the socket
+ * down, which fails them and makes libsoup close the connection. */
 static gboolean
 force_close (gpointer user_data)
 {
-  SoupWebsocketConnection *conn = user_data;
+  ForceClose *fc = user_data;
 
-  if (soup_websocket_connection_get_state (conn) != SOUP_WEBSOCKET_STATE_CLOSED)
-    g_io_stream_close (soup_websocket_connection_get_io_stream (conn), NULL, NULL);
+  if (soup_websocket_connection_get_state (fc->conn) != SOUP_WEBSOCKET_STATE_CLOSED &&
+      fc->socket != NULL)
+    g_socket_shutdown (fc->socket, TRUE, TRUE, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -102,6 +120,8 @@ client_close (Client     *client,
               gushort     code,
               const char *reason)
 {
+  ForceClose *fc;
+
   if (client->closed)
     return;
   client_mark_closed (client);
@@ -109,14 +129,17 @@ client_close (Client     *client,
     soup_websocket_connection_close (client->conn, code, reason);
   /* The close frame waits behind everything queued for a client that does
    * not read; the timeout keeps the connection alive until it is done. */
-  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FORCE_CLOSE_SECONDS, force_close,
-                              g_object_ref (client->conn), g_object_unref);
+  fc = g_new0 (ForceClose, 1);
+  fc->conn = g_object_ref (client->conn);
+  fc->socket = client->socket ? g_object_ref (client->socket) : NULL;
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FORCE_CLOSE_SECONDS, force_close, fc,
+                              force_close_free);
 }
 
 static gboolean
 client_writable (Client *client)
 {
-  return client->out == NULL || g_pollable_output_stream_is_writable (client->out);
+  return client->socket == NULL || g_socket_condition_check (client->socket, G_IO_OUT) != 0;
 }
 
 static gboolean
@@ -156,8 +179,9 @@ on_resume (gpointer user_data)
 }
 
 static gboolean
-on_resume_writable (GObject  *stream,
-                    gpointer  user_data)
+on_resume_writable (GSocket      *socket,
+                    GIOCondition  condition,
+                    gpointer      user_data)
 {
   return on_resume (user_data);
 }
@@ -174,7 +198,7 @@ client_schedule_replay (Client *client)
     }
   else
     {
-      client->resume = g_pollable_output_stream_create_source (client->out, NULL);
+      client->resume = g_socket_create_source (client->socket, G_IO_OUT, NULL);
       g_source_set_callback (client->resume, G_SOURCE_FUNC (on_resume_writable), client, NULL);
     }
   g_source_set_priority (client->resume, G_PRIORITY_DEFAULT_IDLE);
@@ -291,17 +315,16 @@ pending_free (gpointer data,
 static void
 add_client (BelEventHub             *self,
             SoupWebsocketConnection *conn,
+            GSocket                 *socket,
             const BelEventReader    *reader,
             gint64                   since)
 {
   Client *client = g_new0 (Client, 1);
-  GOutputStream *out = g_io_stream_get_output_stream (soup_websocket_connection_get_io_stream (conn));
 
   client->hub = self;
   client->conn = g_object_ref (conn);
   client->reader = *reader;
-  if (G_IS_POLLABLE_OUTPUT_STREAM (out) && g_pollable_output_stream_can_poll (G_POLLABLE_OUTPUT_STREAM (out)))
-    client->out = g_object_ref (G_POLLABLE_OUTPUT_STREAM (out));
+  client->socket = socket ? g_object_ref (socket) : NULL;
   soup_websocket_connection_set_keepalive_interval (conn, self->ping_interval);
   soup_websocket_connection_set_max_incoming_payload_size (conn, MAX_INCOMING_PAYLOAD);
   g_signal_connect (conn, "closed", G_CALLBACK (on_closed), client);
@@ -330,6 +353,7 @@ on_wrote_informational (SoupServerMessage *msg,
   gint64 since = pending->since;
   g_autoptr(GIOStream) stream = NULL;
   g_autoptr(SoupWebsocketConnection) conn = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
   if (soup_server_message_get_status (msg) != SOUP_STATUS_SWITCHING_PROTOCOLS)
@@ -338,13 +362,16 @@ on_wrote_informational (SoupServerMessage *msg,
   g_signal_handler_disconnect (msg, pending->handler_id); /* frees pending */
   /* Events are small frames sent as they happen: no Nagle delay. */
   if (soup_server_message_get_socket (msg) != NULL)
-    g_socket_set_option (soup_server_message_get_socket (msg), IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+    {
+      socket = g_object_ref (soup_server_message_get_socket (msg));
+      g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
+    }
   stream = soup_server_message_steal_connection (msg);
   conn = soup_websocket_connection_new (stream, soup_server_message_get_uri (msg),
                                         SOUP_WEBSOCKET_CONNECTION_SERVER,
                                         soup_message_headers_get_one (headers, "Origin"),
                                         NULL, NULL);
-  add_client (self, conn, &reader, since);
+  add_client (self, conn, socket, &reader, since);
   g_object_unref (msg);
 }
 

@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+#include <sys/socket.h>
+
 #include "bel-engine-private.h"
 #include "bel-events.h"
 #include "bel-test-daemon.h"
@@ -386,6 +389,99 @@ test_visibility (Fixture       *f,
   assert_increasing (c);
 }
 
+/* A subscriber that stops reading: over the queue limit the daemon drops it
+ * (it would replay with since), and everyone else goes on. */
+static GSocketConnection *
+raw_subscribe (Fixture    *f,
+               const char *token)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GUri) uri = g_uri_parse (f->d->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) head = g_string_new (NULL);
+  g_autofree char *request = NULL;
+  GSocketConnection *conn;
+  char c;
+
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  g_socket_set_option (g_socket_connection_get_socket (conn), SOL_SOCKET, SO_RCVBUF, 65536, NULL);
+  request = g_strdup_printf ("GET /api/v1/schools/%" G_GINT64_FORMAT "/events HTTP/1.1\r\n"
+                             "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer %s\r\n\r\n",
+                             f->seed.school_id, token);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
+                             strlen (request), NULL, NULL, &error);
+  g_assert_no_error (error);
+  while (!g_str_has_suffix (head->str, "\r\n\r\n"))
+    {
+      g_assert_cmpint (g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (conn)),
+                                            &c, 1, NULL, &error), ==, 1);
+      g_string_append_c (head, c);
+    }
+  g_assert_true (g_str_has_prefix (head->str, "HTTP/1.1 101"));
+  return conn;
+}
+
+static void
+test_slow_client (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *leader = NULL, *teacher = NULL;
+  g_autoptr(GSocketConnection) slow = NULL;
+  g_autoptr(BelTestWs) fine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = g_strnfill (400, 'x');
+  g_autofree char *payload = g_strdup_printf ("{\"filler\": \"%s\"}", filler);
+  const guint burst = 40000;
+  gsize total = 0;
+  char buffer[65536];
+  gssize n;
+
+  bel_test_daemon_set_config (f->d, "[events]\nqueue-limit=50\n");
+  bel_test_daemon_start (f->d);
+  leader = sign_in (f, "leader");
+  teacher = sign_in (f, "teacher");
+  slow = raw_subscribe (f, teacher);
+  /* Make sure the subscriber is live before the burst. */
+  patch_student (f, leader, "first");
+
+  {
+    g_autoptr(BelEngine) engine = bel_test_daemon_open_engine (f->d);
+    g_autoptr(BelTransaction) tx = bel_engine_begin (engine, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < burst; i++)
+      {
+        g_autoptr(JsonNode) node = json_from_string (payload, NULL);
+
+        bel_events_record (engine, f->seed.school_id, "test.burst", 0, node, &error);
+        g_assert_no_error (error);
+      }
+    bel_transaction_commit (tx, &error);
+    g_assert_no_error (error);
+  }
+  /* The daemon's next commit sends the burst out. */
+  patch_student (f, leader, "burst");
+
+  /* The slow subscriber finds its connection closed long before the end of the burst. */
+  g_socket_set_timeout (g_socket_connection_get_socket (slow), 30);
+  while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (slow)), buffer,
+                                   sizeof buffer, NULL, &error)) > 0)
+    total += (gsize) n;
+  g_assert_true (n == 0 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE));
+  g_assert_cmpuint (total, <, (gsize) burst * strlen (payload) / 2);
+
+  /* Everyone else is served as before. */
+  fine = bel_test_ws_open (f->d->url, teacher, f->seed.school_id, -1);
+  g_assert_cmpuint (fine->status, ==, 101);
+  patch_student (f, leader, "after");
+  g_assert_true (bel_test_ws_wait_events (fine, 1, 5000));
+  g_assert_cmpstr (bel_test_ws_event_type (fine, 0), ==, "student.updated");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +495,7 @@ main (int   argc,
   ADD ("/events/live/replay-during-commits", test_replay_during_commits);
   ADD ("/events/http/replay", test_http_replay);
   ADD ("/events/visibility/concern", test_visibility);
+  ADD ("/events/live/slow-client", test_slow_client);
 #undef ADD
 
   return g_test_run ();
