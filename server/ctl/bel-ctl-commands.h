@@ -20,5 +20,6 @@ int bel_ctl_account_reset_password (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_account_grant          (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_account_revoke         (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_import_oneroster       (BelCtl *ctl, int argc, char **argv); /* bel-ctl-import.c */
+int bel_ctl_rollover               (BelCtl *ctl, int argc, char **argv); /* bel-ctl-rollover.c */
 
 G_END_DECLS

@@ -38,6 +38,7 @@ static const BelCtlCommand commands[] = {
   { "school", "add", bel_ctl_school_add, N_("Create a school") },
   { "school", "list", bel_ctl_school_list, N_("List the schools") },
   { "import", "oneroster", bel_ctl_import_oneroster, N_("Import a OneRoster 1.1/1.2 CSV set (directory or ZIP)") },
+  { "rollover", NULL, bel_ctl_rollover, N_("Start a new school year: grades advance, graduates leave") },
 };
 
 static const char *offline_note =
