@@ -9,11 +9,27 @@
 typedef struct {
   BelTestDaemon *d;
   BelTestBoard   b;
-  char          *leader;
-  char          *counselor;
-  char          *teacher;
-  char          *outsider;
+  char          *leader_token;
+  char          *counselor_token;
+  char          *teacher_token;
+  char          *outsider_token;
 } Fixture;
+
+/* Signs in on first use: each sign-in verifies an argon2id hash, which is slow on purpose. */
+static char *
+sign_in_once (Fixture     *f,
+              char       **slot,
+              const char  *username)
+{
+  if (*slot == NULL)
+    *slot = bel_test_daemon_sign_in (f->d, username, BEL_TEST_PASSWORD);
+  return *slot;
+}
+
+#define LEADER(f) sign_in_once ((f), &(f)->leader_token, "leader")
+#define COUNSELOR(f) sign_in_once ((f), &(f)->counselor_token, "counselor")
+#define TEACHER(f) sign_in_once ((f), &(f)->teacher_token, "teacher")
+#define OUTSIDER(f) sign_in_once ((f), &(f)->outsider_token, "outsider")
 
 static void
 setup (Fixture       *f,
@@ -22,20 +38,16 @@ setup (Fixture       *f,
   f->d = bel_test_daemon_new ();
   bel_test_board_build (f->d, &f->b);
   bel_test_daemon_start (f->d);
-  f->leader = bel_test_daemon_sign_in (f->d, "leader", BEL_TEST_PASSWORD);
-  f->counselor = bel_test_daemon_sign_in (f->d, "counselor", BEL_TEST_PASSWORD);
-  f->teacher = bel_test_daemon_sign_in (f->d, "teacher", BEL_TEST_PASSWORD);
-  f->outsider = bel_test_daemon_sign_in (f->d, "outsider", BEL_TEST_PASSWORD);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_free (f->leader);
-  g_free (f->counselor);
-  g_free (f->teacher);
-  g_free (f->outsider);
+  g_free (f->leader_token);
+  g_free (f->counselor_token);
+  g_free (f->teacher_token);
+  g_free (f->outsider_token);
   bel_test_daemon_free (f->d);
 }
 
@@ -84,7 +96,7 @@ test_assign_and_audit (Fixture       *f,
 {
   gint64 bao = f->b.students[BOARD_BAO];
   g_autofree char *body = assign_body (f->b.seed.teacher_id, "2027-02-01");
-  g_autoptr(BelTestResponse) r = assign (f, f->counselor, bao, body);
+  g_autoptr(BelTestResponse) r = assign (f, COUNSELOR (f), bao, body);
   g_autofree char *board_path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/board?connection=none",
                                                  f->b.winter_id);
   g_autoptr(BelTestResponse) board = NULL;
@@ -105,7 +117,7 @@ test_assign_and_audit (Fixture       *f,
   g_assert_cmpint (count_audit (f, "advocate.assign", f->b.seed.counselor_id, bao), ==, 1);
 
   /* The board shows the advocate on the student's card. */
-  board = bel_test_daemon_request (f->d, "GET", board_path, f->teacher, NULL, NULL);
+  board = bel_test_daemon_request (f->d, "GET", board_path, TEACHER (f), NULL, NULL);
   g_assert_cmpuint (board->status, ==, 200);
   advocate = json_object_get_object_member (bel_test_board_student (bel_test_response_object (board), bao),
                                             "advocate");
@@ -127,13 +139,13 @@ test_assign_rules (Fixture       *f,
   g_autofree char *bad_date = assign_body (f->b.seed.leader_id, "2027-02-30");
   g_autofree char *list_path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/advocates?status=all",
                                                 f->b.seed.school_id);
-  g_autoptr(BelTestResponse) by_teacher = assign (f, f->teacher, dana, ok);
-  g_autoptr(BelTestResponse) not_staff = assign (f, f->counselor, dana, outsider);
-  g_autoptr(BelTestResponse) wrong_date = assign (f, f->counselor, dana, bad_date);
-  g_autoptr(BelTestResponse) no_date = assign (f, f->counselor, dana, "{\"account_id\": 3}");
-  g_autoptr(BelTestResponse) other_school = assign (f, f->counselor, f->b.other_student_id, ok);
-  g_autoptr(BelTestResponse) missing = assign (f, f->counselor, 999999, ok);
-  g_autoptr(BelTestResponse) empty = bel_test_daemon_request (f->d, "GET", list_path, f->leader, NULL, NULL);
+  g_autoptr(BelTestResponse) by_teacher = assign (f, TEACHER (f), dana, ok);
+  g_autoptr(BelTestResponse) not_staff = assign (f, COUNSELOR (f), dana, outsider);
+  g_autoptr(BelTestResponse) wrong_date = assign (f, COUNSELOR (f), dana, bad_date);
+  g_autoptr(BelTestResponse) no_date = assign (f, COUNSELOR (f), dana, "{\"account_id\": 3}");
+  g_autoptr(BelTestResponse) other_school = assign (f, COUNSELOR (f), f->b.other_student_id, ok);
+  g_autoptr(BelTestResponse) missing = assign (f, COUNSELOR (f), 999999, ok);
+  g_autoptr(BelTestResponse) empty = bel_test_daemon_request (f->d, "GET", list_path, LEADER (f), NULL, NULL);
   g_autoptr(BelTestResponse) first = NULL;
   g_autoptr(BelTestResponse) twice = NULL;
   gint64 seq;
@@ -148,12 +160,12 @@ test_assign_rules (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bel_test_response_object (empty),
                                                                          "items")), ==, 0);
 
-  first = assign (f, f->leader, dana, ok);
+  first = assign (f, LEADER (f), dana, ok);
   g_assert_cmpuint (first->status, ==, 201);
-  seq = bel_test_last_seq (f->d, f->leader, f->b.seed.school_id);
-  twice = assign (f, f->counselor, dana, ok);
+  seq = bel_test_last_seq (f->d, LEADER (f), f->b.seed.school_id);
+  twice = assign (f, COUNSELOR (f), dana, ok);
   bel_test_assert_problem (twice, 409);
-  g_assert_cmpint (bel_test_last_seq (f->d, f->leader, f->b.seed.school_id), ==, seq);
+  g_assert_cmpint (bel_test_last_seq (f->d, LEADER (f), f->b.seed.school_id), ==, seq);
   g_assert_cmpint (count_audit (f, "advocate.assign", f->b.seed.leader_id, dana), ==, 1);
   g_assert_cmpint (count_audit (f, "advocate.assign", f->b.seed.counselor_id, dana), ==, 0);
 }
@@ -163,7 +175,7 @@ test_lifecycle_with_if_match (Fixture       *f,
                               gconstpointer  data)
 {
   g_autofree char *body = assign_body (f->b.seed.teacher_id, "2027-02-01");
-  g_autoptr(BelTestResponse) r = assign (f, f->counselor, f->b.students[BOARD_HANA], body);
+  g_autoptr(BelTestResponse) r = assign (f, COUNSELOR (f), f->b.students[BOARD_HANA], body);
   g_autofree char *path = g_strdup_printf ("/api/v1/advocates/%" G_GINT64_FORMAT, bel_test_response_int (r, "id"));
   g_autoptr(BelTestResponse) no_if_match = NULL;
   g_autoptr(BelTestResponse) reached = NULL;
@@ -180,31 +192,31 @@ test_lifecycle_with_if_match (Fixture       *f,
   g_assert_cmpuint (r->status, ==, 201);
   etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
 
-  no_if_match = bel_test_daemon_request (f->d, "PATCH", path, f->teacher, "{\"status\": \"reached_out\"}", NULL);
+  no_if_match = bel_test_daemon_request (f->d, "PATCH", path, TEACHER (f), "{\"status\": \"reached_out\"}", NULL);
   bel_test_assert_problem (no_if_match, 428);
 
   /* The advocate themself moves it on. */
-  reached = bel_test_daemon_request (f->d, "PATCH", path, f->teacher,
+  reached = bel_test_daemon_request (f->d, "PATCH", path, TEACHER (f),
                                      "{\"status\": \"reached_out\", \"note\": \"Talked at lunch\"}", etag);
   g_assert_cmpuint (reached->status, ==, 200);
   g_assert_cmpstr (bel_test_response_string (reached, "status"), ==, "reached_out");
   g_assert_cmpstr (bel_test_response_string (reached, "note"), ==, "Talked at lunch");
   g_assert_cmpint (bel_test_response_int (reached, "version"), ==, 2);
 
-  stale = bel_test_daemon_request (f->d, "PATCH", path, f->teacher, "{\"status\": \"connected\"}", etag);
+  stale = bel_test_daemon_request (f->d, "PATCH", path, TEACHER (f), "{\"status\": \"connected\"}", etag);
   bel_test_assert_problem (stale, 412);
   g_free (etag);
   etag = g_strdup (soup_message_headers_get_one (reached->headers, "ETag"));
 
-  swap = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"account_id\": 3}", etag);
+  swap = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"account_id\": 3}", etag);
   bel_test_assert_problem (swap, 422);
-  bad_status = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"status\": \"best-friends\"}", etag);
+  bad_status = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"status\": \"best-friends\"}", etag);
   bel_test_assert_problem (bad_status, 422);
-  by_outsider = bel_test_daemon_request (f->d, "PATCH", path, f->outsider, "{\"status\": \"connected\"}", etag);
+  by_outsider = bel_test_daemon_request (f->d, "PATCH", path, OUTSIDER (f), "{\"status\": \"connected\"}", etag);
   bel_test_assert_problem (by_outsider, 403);
 
   /* A leader may change it too. */
-  connected = bel_test_daemon_request (f->d, "PATCH", path, f->leader,
+  connected = bel_test_daemon_request (f->d, "PATCH", path, LEADER (f),
                                        "{\"status\": \"connected\", \"follow_up_on\": \"2027-03-01\"}", etag);
   g_assert_cmpuint (connected->status, ==, 200);
   g_assert_cmpstr (bel_test_response_string (connected, "status"), ==, "connected");
@@ -212,21 +224,21 @@ test_lifecycle_with_if_match (Fixture       *f,
   g_assert_cmpstr (bel_test_response_string (connected, "note"), ==, "Talked at lunch");
   g_assert_cmpint (count_audit (f, "advocate.update", f->b.seed.leader_id, f->b.students[BOARD_HANA]), ==, 1);
 
-  got = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+  got = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
   g_assert_cmpuint (got->status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (got->headers, "ETag"), ==,
                    soup_message_headers_get_one (connected->headers, "ETag"));
 
-  ended = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"status\": \"ended\"}",
+  ended = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"status\": \"ended\"}",
                                    soup_message_headers_get_one (connected->headers, "ETag"));
   g_assert_cmpuint (ended->status, ==, 200);
-  after_end = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"status\": \"assigned\"}",
+  after_end = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"status\": \"assigned\"}",
                                        soup_message_headers_get_one (ended->headers, "ETag"));
   bel_test_assert_problem (after_end, 409);
 
   /* Once ended, the same staff member may be assigned again. */
   {
-    g_autoptr(BelTestResponse) again = assign (f, f->counselor, f->b.students[BOARD_HANA], body);
+    g_autoptr(BelTestResponse) again = assign (f, COUNSELOR (f), f->b.students[BOARD_HANA], body);
     g_assert_cmpuint (again->status, ==, 201);
   }
 }
@@ -238,9 +250,9 @@ test_lists_and_my_advocacy (Fixture       *f,
   g_autofree char *late = assign_body (f->b.seed.teacher_id, "2027-03-15");
   g_autofree char *soon = assign_body (f->b.seed.teacher_id, "2027-01-20");
   g_autofree char *other = assign_body (f->b.seed.leader_id, "2027-01-10");
-  g_autoptr(BelTestResponse) a1 = assign (f, f->counselor, f->b.students[BOARD_DANA], late);
-  g_autoptr(BelTestResponse) a2 = assign (f, f->counselor, f->b.students[BOARD_BAO], soon);
-  g_autoptr(BelTestResponse) a3 = assign (f, f->counselor, f->b.students[BOARD_HANA], other);
+  g_autoptr(BelTestResponse) a1 = assign (f, COUNSELOR (f), f->b.students[BOARD_DANA], late);
+  g_autoptr(BelTestResponse) a2 = assign (f, COUNSELOR (f), f->b.students[BOARD_BAO], soon);
+  g_autoptr(BelTestResponse) a3 = assign (f, COUNSELOR (f), f->b.students[BOARD_HANA], other);
   g_autoptr(BelTestResponse) mine = NULL;
   g_autoptr(BelTestResponse) leaders = NULL;
   g_autoptr(BelTestResponse) due = NULL;
@@ -257,7 +269,7 @@ test_lists_and_my_advocacy (Fixture       *f,
   g_assert_cmpuint (a3->status, ==, 201);
 
   /* My advocacy: the teacher's two students, soonest follow-up first. */
-  mine = bel_test_daemon_request (f->d, "GET", "/api/v1/me/advocacy", f->teacher, NULL, NULL);
+  mine = bel_test_daemon_request (f->d, "GET", "/api/v1/me/advocacy", TEACHER (f), NULL, NULL);
   g_assert_cmpuint (mine->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (mine), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 2);
@@ -268,23 +280,23 @@ test_lists_and_my_advocacy (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 1), "student_id"), ==,
                    f->b.students[BOARD_DANA]);
 
-  leaders = bel_test_daemon_request (f->d, "GET", by_account, f->teacher, NULL, NULL);
+  leaders = bel_test_daemon_request (f->d, "GET", by_account, TEACHER (f), NULL, NULL);
   g_assert_cmpuint (leaders->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (leaders), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "student_id"), ==,
                    f->b.students[BOARD_HANA]);
 
-  due = bel_test_daemon_request (f->d, "GET", due_path, f->counselor, NULL, NULL);
+  due = bel_test_daemon_request (f->d, "GET", due_path, COUNSELOR (f), NULL, NULL);
   g_assert_cmpuint (due->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (due), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "follow_up_on"), ==,
                    "2027-01-10");
 
-  bad = bel_test_daemon_request (f->d, "GET", bad_path, f->counselor, NULL, NULL);
+  bad = bel_test_daemon_request (f->d, "GET", bad_path, COUNSELOR (f), NULL, NULL);
   bel_test_assert_problem (bad, 400);
-  outsider = bel_test_daemon_request (f->d, "GET", base, f->outsider, NULL, NULL);
+  outsider = bel_test_daemon_request (f->d, "GET", base, OUTSIDER (f), NULL, NULL);
   bel_test_assert_problem (outsider, 403);
 }
 
@@ -292,16 +304,16 @@ static void
 test_advocate_events (Fixture       *f,
                       gconstpointer  data)
 {
-  gint64 since = bel_test_last_seq (f->d, f->teacher, f->b.seed.school_id);
+  gint64 since = bel_test_last_seq (f->d, TEACHER (f), f->b.seed.school_id);
   g_autofree char *body = assign_body (f->b.seed.teacher_id, "2027-02-01");
-  g_autoptr(BelTestResponse) r = assign (f, f->counselor, f->b.students[BOARD_DANA], body);
+  g_autoptr(BelTestResponse) r = assign (f, COUNSELOR (f), f->b.students[BOARD_DANA], body);
   g_autofree char *path = g_strdup_printf ("/api/v1/advocates/%" G_GINT64_FORMAT, bel_test_response_int (r, "id"));
-  g_autoptr(BelTestResponse) patched = bel_test_daemon_request (f->d, "PATCH", path, f->teacher,
+  g_autoptr(BelTestResponse) patched = bel_test_daemon_request (f->d, "PATCH", path, TEACHER (f),
                                                                 "{\"status\": \"needs_help\"}",
                                                                 soup_message_headers_get_one (r->headers, "ETag"));
   g_autofree char *events = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/events?since=%" G_GINT64_FORMAT,
                                              f->b.seed.school_id, since);
-  g_autoptr(BelTestResponse) replay = bel_test_daemon_request (f->d, "GET", events, f->teacher, NULL, NULL);
+  g_autoptr(BelTestResponse) replay = bel_test_daemon_request (f->d, "GET", events, TEACHER (f), NULL, NULL);
   JsonArray *items;
 
   g_assert_cmpuint (patched->status, ==, 200);

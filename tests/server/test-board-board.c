@@ -7,10 +7,25 @@
 typedef struct {
   BelTestDaemon *d;
   BelTestBoard   b;
-  char          *counselor;
-  char          *teacher;
-  char          *outsider;
+  char          *counselor_token;
+  char          *teacher_token;
+  char          *outsider_token;
 } Fixture;
+
+/* Signs in on first use: each sign-in verifies an argon2id hash, which is slow on purpose. */
+static char *
+sign_in_once (Fixture     *f,
+              char       **slot,
+              const char  *username)
+{
+  if (*slot == NULL)
+    *slot = bel_test_daemon_sign_in (f->d, username, BEL_TEST_PASSWORD);
+  return *slot;
+}
+
+#define COUNSELOR(f) sign_in_once ((f), &(f)->counselor_token, "counselor")
+#define TEACHER(f) sign_in_once ((f), &(f)->teacher_token, "teacher")
+#define OUTSIDER(f) sign_in_once ((f), &(f)->outsider_token, "outsider")
 
 static void
 setup (Fixture       *f,
@@ -19,18 +34,15 @@ setup (Fixture       *f,
   f->d = bel_test_daemon_new ();
   bel_test_board_build (f->d, &f->b);
   bel_test_daemon_start (f->d);
-  f->counselor = bel_test_daemon_sign_in (f->d, "counselor", BEL_TEST_PASSWORD);
-  f->teacher = bel_test_daemon_sign_in (f->d, "teacher", BEL_TEST_PASSWORD);
-  f->outsider = bel_test_daemon_sign_in (f->d, "outsider", BEL_TEST_PASSWORD);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_free (f->counselor);
-  g_free (f->teacher);
-  g_free (f->outsider);
+  g_free (f->counselor_token);
+  g_free (f->teacher_token);
+  g_free (f->outsider_token);
   bel_test_daemon_free (f->d);
 }
 
@@ -66,7 +78,7 @@ assert_filter (Fixture    *f,
                const char *query,
                const char *expected)
 {
-  g_autoptr(BelTestResponse) r = get_board (f, f->counselor, f->b.winter_id, query);
+  g_autoptr(BelTestResponse) r = get_board (f, COUNSELOR (f), f->b.winter_id, query);
   g_autofree char *got = NULL;
 
   g_assert_cmpuint (r->status, ==, 200);
@@ -79,7 +91,7 @@ static void
 test_every_student_with_marks (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) r = get_board (f, f->counselor, f->b.winter_id, NULL);
+  g_autoptr(BelTestResponse) r = get_board (f, COUNSELOR (f), f->b.winter_id, NULL);
   JsonObject *board, *round, *jose, *carlos, *amara;
   g_autofree char *order = NULL;
   g_autofree char *expected = NULL;
@@ -136,7 +148,7 @@ static void
 test_staff_counts (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) r = get_board (f, f->teacher, f->b.winter_id, "grade=12");
+  g_autoptr(BelTestResponse) r = get_board (f, TEACHER (f), f->b.winter_id, "grade=12");
   JsonArray *staff;
 
   g_assert_cmpuint (r->status, ==, 200);
@@ -210,7 +222,7 @@ test_bad_filters (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(BelTestResponse) r = get_board (f, f->counselor, f->b.winter_id, bad[i]);
+      g_autoptr(BelTestResponse) r = get_board (f, COUNSELOR (f), f->b.winter_id, bad[i]);
 
       g_test_message ("%s", bad[i]);
       bel_test_assert_problem (r, 400);
@@ -236,7 +248,7 @@ static void
 test_summary (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) r = get_board (f, f->counselor, f->b.winter_id, NULL);
+  g_autoptr(BelTestResponse) r = get_board (f, COUNSELOR (f), f->b.winter_id, NULL);
   g_autoptr(BelTestResponse) filtered = NULL;
   g_autofree char *falcons = g_strdup_printf ("%" G_GINT64_FORMAT, f->b.seed.advisory_id);
   g_autofree char *herons = g_strdup_printf ("%" G_GINT64_FORMAT, f->b.seed.other_advisory_id);
@@ -276,7 +288,7 @@ test_summary (Fixture       *f,
   assert_group (by_subgroup, "attr:gender=Male", "gender: Male", "1/0/0/1");
 
   /* The summary ignores the connection filter, so the "no adult yet" view still shows every count. */
-  filtered = get_board (f, f->counselor, f->b.winter_id, "grade=9&connection=none");
+  filtered = get_board (f, COUNSELOR (f), f->b.winter_id, "grade=9&connection=none");
   g_assert_cmpuint (filtered->status, ==, 200);
   summary = json_object_get_object_member (bel_test_response_object (filtered), "summary");
   g_clear_pointer (&total, g_free);
@@ -288,8 +300,8 @@ static void
 test_concern_marks_hidden_from_other_teachers (Fixture       *f,
                                                gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) as_teacher = get_board (f, f->teacher, f->b.winter_id, NULL);
-  g_autoptr(BelTestResponse) as_counselor = get_board (f, f->counselor, f->b.winter_id, NULL);
+  g_autoptr(BelTestResponse) as_teacher = get_board (f, TEACHER (f), f->b.winter_id, NULL);
+  g_autoptr(BelTestResponse) as_counselor = get_board (f, COUNSELOR (f), f->b.winter_id, NULL);
   g_autofree char *events_path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/events?since=0",
                                                   f->b.seed.school_id);
   g_autoptr(BelTestResponse) teacher_events = NULL;
@@ -316,8 +328,8 @@ test_concern_marks_hidden_from_other_teachers (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (dana, "concern")), ==, 1);
 
   /* The same in the live events' replay. */
-  teacher_events = bel_test_daemon_request (f->d, "GET", events_path, f->teacher, NULL, NULL);
-  counselor_events = bel_test_daemon_request (f->d, "GET", events_path, f->counselor, NULL, NULL);
+  teacher_events = bel_test_daemon_request (f->d, "GET", events_path, TEACHER (f), NULL, NULL);
+  counselor_events = bel_test_daemon_request (f->d, "GET", events_path, COUNSELOR (f), NULL, NULL);
   g_assert_cmpuint (teacher_events->status, ==, 200);
   g_assert_cmpuint (counselor_events->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (teacher_events), "items");
@@ -347,7 +359,7 @@ static void
 test_closed_round_keeps_its_roster (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) r = get_board (f, f->teacher, f->b.fall_id, NULL);
+  g_autoptr(BelTestResponse) r = get_board (f, TEACHER (f), f->b.fall_id, NULL);
   g_autofree char *order = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *total = NULL;
@@ -371,8 +383,8 @@ static void
 test_board_access (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(BelTestResponse) outsider = get_board (f, f->outsider, f->b.winter_id, NULL);
-  g_autoptr(BelTestResponse) missing = get_board (f, f->counselor, 999999, NULL);
+  g_autoptr(BelTestResponse) outsider = get_board (f, OUTSIDER (f), f->b.winter_id, NULL);
+  g_autoptr(BelTestResponse) missing = get_board (f, COUNSELOR (f), 999999, NULL);
   g_autoptr(BelTestResponse) anonymous = get_board (f, NULL, f->b.winter_id, NULL);
 
   bel_test_assert_problem (outsider, 403);
@@ -413,7 +425,7 @@ test_comparison (Fixture       *f,
       g_autofree char *path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/compare/%" G_GINT64_FORMAT,
                                                way ? f->b.fall_id : f->b.winter_id,
                                                way ? f->b.winter_id : f->b.fall_id);
-      g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+      g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
       const struct { int who; gint64 before, after; const char *change; } rows[] = {
         { BOARD_JOSE, 1, 2, "gained" }, { BOARD_FARID, 0, 1, "gained" }, { BOARD_DANA, 1, 0, "lost" },
         { BOARD_EVE, 2, 1, "lost" }, { BOARD_BAO, 0, 0, "same" }, { BOARD_AMARA, 0, 1, "gained" },
@@ -452,8 +464,8 @@ test_comparison_same_school_only (Fixture       *f,
                                            f->b.winter_id, f->b.other_round_id);
   g_autofree char *missing = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/compare/999999",
                                               f->b.winter_id);
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, f->counselor, NULL, NULL);
-  g_autoptr(BelTestResponse) r2 = bel_test_daemon_request (f->d, "GET", missing, f->counselor, NULL, NULL);
+  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, COUNSELOR (f), NULL, NULL);
+  g_autoptr(BelTestResponse) r2 = bel_test_daemon_request (f->d, "GET", missing, COUNSELOR (f), NULL, NULL);
 
   bel_test_assert_problem (r, 404);
   bel_test_assert_problem (r2, 404);

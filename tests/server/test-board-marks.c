@@ -8,13 +8,29 @@ typedef struct {
   BelTestDaemon *d;
   BelTestSeed    seed;
   gint64         other_student_id;
-  char          *leader;
-  char          *counselor;
-  char          *teacher;
-  char          *outsider;
+  char          *leader_token;
+  char          *counselor_token;
+  char          *teacher_token;
+  char          *outsider_token;
   gint64         round_id;
   char          *round_etag;
 } Fixture;
+
+/* Signs in on first use: each sign-in verifies an argon2id hash, which is slow on purpose. */
+static char *
+sign_in_once (Fixture     *f,
+              char       **slot,
+              const char  *username)
+{
+  if (*slot == NULL)
+    *slot = bel_test_daemon_sign_in (f->d, username, BEL_TEST_PASSWORD);
+  return *slot;
+}
+
+#define LEADER(f) sign_in_once ((f), &(f)->leader_token, "leader")
+#define COUNSELOR(f) sign_in_once ((f), &(f)->counselor_token, "counselor")
+#define TEACHER(f) sign_in_once ((f), &(f)->teacher_token, "teacher")
+#define OUTSIDER(f) sign_in_once ((f), &(f)->outsider_token, "outsider")
 
 static void
 setup (Fixture       *f,
@@ -28,15 +44,11 @@ setup (Fixture       *f,
     f->other_student_id = bel_test_board_add_student (engine, f->seed.other_school_id, "Olu", "Other", 7, 0, "");
   }
   bel_test_daemon_start (f->d);
-  f->leader = bel_test_daemon_sign_in (f->d, "leader", BEL_TEST_PASSWORD);
-  f->counselor = bel_test_daemon_sign_in (f->d, "counselor", BEL_TEST_PASSWORD);
-  f->teacher = bel_test_daemon_sign_in (f->d, "teacher", BEL_TEST_PASSWORD);
-  f->outsider = bel_test_daemon_sign_in (f->d, "outsider", BEL_TEST_PASSWORD);
 
   /* Every test starts with one open round, made by the counselor. */
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/rounds", f->seed.school_id);
-    g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "POST", path, f->counselor,
+    g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "POST", path, COUNSELOR (f),
                                                             "{\"name\": \"Fall map\"}", NULL);
 
     g_assert_cmpuint (r->status, ==, 201);
@@ -50,10 +62,10 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_free (f->leader);
-  g_free (f->counselor);
-  g_free (f->teacher);
-  g_free (f->outsider);
+  g_free (f->leader_token);
+  g_free (f->counselor_token);
+  g_free (f->teacher_token);
+  g_free (f->outsider_token);
   g_free (f->round_etag);
   bel_test_daemon_free (f->d);
 }
@@ -91,7 +103,7 @@ relationships_of (Fixture *f,
                   gint64   student_id)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/board", f->round_id);
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, f->counselor, NULL, NULL);
+  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, COUNSELOR (f), NULL, NULL);
   JsonObject *s;
 
   g_assert_cmpuint (r->status, ==, 200);
@@ -105,7 +117,7 @@ static gint64
 round_mark_count (Fixture *f)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT, f->round_id);
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
 
   g_assert_cmpuint (r->status, ==, 200);
   return bel_test_response_int (r, "mark_count");
@@ -116,7 +128,7 @@ test_counselor_places_on_behalf (Fixture       *f,
                                  gconstpointer  data)
 {
   g_autofree char *path = mark_path (f->round_id, f->seed.student_id, f->seed.teacher_id, "relationship");
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "PUT", path, f->counselor, NULL, NULL);
+  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "PUT", path, COUNSELOR (f), NULL, NULL);
   g_autoptr(BelTestResponse) again = NULL;
   g_autofree char *marks = NULL;
   g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, f->seed.teacher_id);
@@ -128,7 +140,7 @@ test_counselor_places_on_behalf (Fixture       *f,
   g_assert_cmpstr (bel_test_response_string (r, "kind"), ==, "relationship");
 
   /* Placing it again changes nothing, not even who placed it. */
-  again = bel_test_daemon_request (f->d, "PUT", path, f->leader, NULL, NULL);
+  again = bel_test_daemon_request (f->d, "PUT", path, LEADER (f), NULL, NULL);
   g_assert_cmpuint (again->status, ==, 200);
   g_assert_cmpint (bel_test_response_int (again, "placed_by"), ==, f->seed.counselor_id);
   g_assert_cmpstr (bel_test_response_string (again, "created_at"), ==, bel_test_response_string (r, "created_at"));
@@ -138,7 +150,7 @@ test_counselor_places_on_behalf (Fixture       *f,
   g_assert_cmpint (round_mark_count (f), ==, 1);
 
   /* The counselor removes it for the teacher too. */
-  g_assert_cmpuint (mark (f, "DELETE", f->counselor, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "DELETE", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 204);
   g_clear_pointer (&marks, g_free);
   marks = relationships_of (f, f->seed.student_id);
@@ -153,27 +165,27 @@ test_teacher_on_behalf_is_403 (Fixture       *f,
   g_autofree char *after = NULL;
   gint64 seq;
 
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->seed.student_id, f->seed.counselor_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.counselor_id,
                           "relationship"), ==, 201);
   before = relationships_of (f, f->seed.student_id);
-  seq = bel_test_last_seq (f->d, f->counselor, f->seed.school_id);
+  seq = bel_test_last_seq (f->d, COUNSELOR (f), f->seed.school_id);
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.counselor_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.counselor_id,
                           "relationship"), ==, 403);
-  g_assert_cmpuint (mark (f, "DELETE", f->teacher, f->round_id, f->seed.student_id, f->seed.counselor_id,
+  g_assert_cmpuint (mark (f, "DELETE", TEACHER (f), f->round_id, f->seed.student_id, f->seed.counselor_id,
                           "relationship"), ==, 403);
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.leader_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.leader_id,
                           "concern"), ==, 403);
   /* Not a member of the school at all. */
-  g_assert_cmpuint (mark (f, "PUT", f->outsider, f->round_id, f->seed.student_id, f->seed.outsider_id,
+  g_assert_cmpuint (mark (f, "PUT", OUTSIDER (f), f->round_id, f->seed.student_id, f->seed.outsider_id,
                           "relationship"), ==, 403);
 
   after = relationships_of (f, f->seed.student_id);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (bel_test_last_seq (f->d, f->counselor, f->seed.school_id), ==, seq);
+  g_assert_cmpint (bel_test_last_seq (f->d, COUNSELOR (f), f->seed.school_id), ==, seq);
 
   /* Their own mark is fine. */
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 201);
 }
 
@@ -185,22 +197,22 @@ test_idempotent_put_and_delete (Fixture       *f,
   g_autofree char *marks = NULL;
   gint64 seq;
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 201);
-  seq = bel_test_last_seq (f->d, f->teacher, f->seed.school_id);
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  seq = bel_test_last_seq (f->d, TEACHER (f), f->seed.school_id);
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 200);
   /* An unchanged set is no event either. */
-  g_assert_cmpint (bel_test_last_seq (f->d, f->teacher, f->seed.school_id), ==, seq);
+  g_assert_cmpint (bel_test_last_seq (f->d, TEACHER (f), f->seed.school_id), ==, seq);
   marks = relationships_of (f, f->seed.student_id);
   g_assert_cmpstr (marks, ==, one);
 
-  g_assert_cmpuint (mark (f, "DELETE", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "DELETE", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 204);
-  g_assert_cmpint (bel_test_last_seq (f->d, f->teacher, f->seed.school_id), ==, seq + 1);
-  g_assert_cmpuint (mark (f, "DELETE", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpint (bel_test_last_seq (f->d, TEACHER (f), f->seed.school_id), ==, seq + 1);
+  g_assert_cmpuint (mark (f, "DELETE", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 204);
-  g_assert_cmpint (bel_test_last_seq (f->d, f->teacher, f->seed.school_id), ==, seq + 1);
+  g_assert_cmpint (bel_test_last_seq (f->d, TEACHER (f), f->seed.school_id), ==, seq + 1);
   g_clear_pointer (&marks, g_free);
   marks = relationships_of (f, f->seed.student_id);
   g_assert_cmpstr (marks, ==, "");
@@ -211,7 +223,7 @@ static void
 test_mark_events_carry_adult_count (Fixture       *f,
                                     gconstpointer  data)
 {
-  gint64 since = bel_test_last_seq (f->d, f->teacher, f->seed.school_id);
+  gint64 since = bel_test_last_seq (f->d, TEACHER (f), f->seed.school_id);
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/events?since=%" G_GINT64_FORMAT,
                                            f->seed.school_id, since);
   g_autoptr(BelTestResponse) r = NULL;
@@ -220,13 +232,13 @@ test_mark_events_carry_adult_count (Fixture       *f,
     { "mark.added", 1 }, { "mark.added", 2 }, { "mark.removed", 1 },
   };
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 201);
-  g_assert_cmpuint (mark (f, "PUT", f->leader, f->round_id, f->seed.student_id, f->seed.counselor_id,
+  g_assert_cmpuint (mark (f, "PUT", LEADER (f), f->round_id, f->seed.student_id, f->seed.counselor_id,
                           "relationship"), ==, 201);
-  g_assert_cmpuint (mark (f, "DELETE", f->leader, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "DELETE", LEADER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 204);
-  r = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+  r = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
   g_assert_cmpuint (r->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (r), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, G_N_ELEMENTS (want));
@@ -251,27 +263,27 @@ test_closed_round_is_409 (Fixture       *f,
   g_autoptr(BelTestResponse) rename = NULL;
   g_autoptr(BelTestResponse) reopen = NULL;
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 201);
-  closed = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"status\": \"closed\"}",
+  closed = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"status\": \"closed\"}",
                                     f->round_etag);
   g_assert_cmpuint (closed->status, ==, 200);
   g_assert_cmpstr (bel_test_response_string (closed, "status"), ==, "closed");
   g_assert_nonnull (bel_test_response_string (closed, "closed_at"));
   g_assert_cmpint (bel_test_response_int (closed, "student_count"), ==, 1);
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "personal"), ==, 409);
-  g_assert_cmpuint (mark (f, "DELETE", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "DELETE", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 409);
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "concern"), ==, 409);
   g_assert_cmpint (round_mark_count (f), ==, 1);
 
-  rename = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"name\": \"Renamed\"}",
+  rename = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"name\": \"Renamed\"}",
                                     soup_message_headers_get_one (closed->headers, "ETag"));
   bel_test_assert_problem (rename, 409);
-  reopen = bel_test_daemon_request (f->d, "PATCH", path, f->counselor, "{\"status\": \"open\"}",
+  reopen = bel_test_daemon_request (f->d, "PATCH", path, COUNSELOR (f), "{\"status\": \"open\"}",
                                     soup_message_headers_get_one (closed->headers, "ETag"));
   bel_test_assert_problem (reopen, 409);
 }
@@ -281,7 +293,7 @@ test_one_open_round_per_school (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/rounds", f->seed.school_id);
-  g_autoptr(BelTestResponse) second = bel_test_daemon_request (f->d, "POST", path, f->leader,
+  g_autoptr(BelTestResponse) second = bel_test_daemon_request (f->d, "POST", path, LEADER (f),
                                                                "{\"name\": \"Second\"}", NULL);
   g_autoptr(BelTestResponse) planned = NULL;
   g_autoptr(BelTestResponse) open_it = NULL;
@@ -293,30 +305,30 @@ test_one_open_round_per_school (Fixture       *f,
   JsonArray *items;
 
   bel_test_assert_problem (second, 409);
-  planned = bel_test_daemon_request (f->d, "POST", path, f->leader,
+  planned = bel_test_daemon_request (f->d, "POST", path, LEADER (f),
                                      "{\"name\": \"Winter map\", \"status\": \"planned\"}", NULL);
   g_assert_cmpuint (planned->status, ==, 201);
   g_assert_cmpstr (bel_test_response_string (planned, "status"), ==, "planned");
   g_assert_null (bel_test_response_string (planned, "opened_at"));
 
   /* A planned round cannot take marks, nor open while another round is open. */
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, bel_test_response_int (planned, "id"), f->seed.student_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), bel_test_response_int (planned, "id"), f->seed.student_id,
                           f->seed.teacher_id, "relationship"), ==, 409);
   planned_path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT, bel_test_response_int (planned, "id"));
-  open_it = bel_test_daemon_request (f->d, "PATCH", planned_path, f->leader, "{\"status\": \"open\"}",
+  open_it = bel_test_daemon_request (f->d, "PATCH", planned_path, LEADER (f), "{\"status\": \"open\"}",
                                      soup_message_headers_get_one (planned->headers, "ETag"));
   bel_test_assert_problem (open_it, 409);
 
-  close_first = bel_test_daemon_request (f->d, "PATCH", first_path, f->leader, "{\"status\": \"closed\"}",
+  close_first = bel_test_daemon_request (f->d, "PATCH", first_path, LEADER (f), "{\"status\": \"closed\"}",
                                          f->round_etag);
   g_assert_cmpuint (close_first->status, ==, 200);
-  open_now = bel_test_daemon_request (f->d, "PATCH", planned_path, f->leader, "{\"status\": \"open\"}",
+  open_now = bel_test_daemon_request (f->d, "PATCH", planned_path, LEADER (f), "{\"status\": \"open\"}",
                                       soup_message_headers_get_one (planned->headers, "ETag"));
   g_assert_cmpuint (open_now->status, ==, 200);
   g_assert_nonnull (bel_test_response_string (open_now, "opened_at"));
 
   /* Newest first. */
-  list = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+  list = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
   g_assert_cmpuint (list->status, ==, 200);
   items = json_object_get_array_member (bel_test_response_object (list), "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 2);
@@ -332,24 +344,24 @@ test_round_rules (Fixture       *f,
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/rounds", f->seed.school_id);
   g_autofree char *round_path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT, f->round_id);
-  g_autoptr(BelTestResponse) by_teacher = bel_test_daemon_request (f->d, "POST", path, f->teacher,
+  g_autoptr(BelTestResponse) by_teacher = bel_test_daemon_request (f->d, "POST", path, TEACHER (f),
                                                                    "{\"name\": \"Mine\", \"status\": \"planned\"}",
                                                                    NULL);
-  g_autoptr(BelTestResponse) blank = bel_test_daemon_request (f->d, "POST", path, f->leader,
+  g_autoptr(BelTestResponse) blank = bel_test_daemon_request (f->d, "POST", path, LEADER (f),
                                                               "{\"name\": \"  \", \"status\": \"planned\"}", NULL);
-  g_autoptr(BelTestResponse) closed = bel_test_daemon_request (f->d, "POST", path, f->leader,
+  g_autoptr(BelTestResponse) closed = bel_test_daemon_request (f->d, "POST", path, LEADER (f),
                                                                "{\"name\": \"X\", \"status\": \"closed\"}", NULL);
-  g_autoptr(BelTestResponse) no_if_match = bel_test_daemon_request (f->d, "PATCH", round_path, f->leader,
+  g_autoptr(BelTestResponse) no_if_match = bel_test_daemon_request (f->d, "PATCH", round_path, LEADER (f),
                                                                     "{\"name\": \"Y\"}", NULL);
-  g_autoptr(BelTestResponse) stale = bel_test_daemon_request (f->d, "PATCH", round_path, f->leader,
+  g_autoptr(BelTestResponse) stale = bel_test_daemon_request (f->d, "PATCH", round_path, LEADER (f),
                                                               "{\"name\": \"Y\"}", "\"99\"");
-  g_autoptr(BelTestResponse) by_teacher_patch = bel_test_daemon_request (f->d, "PATCH", round_path, f->teacher,
+  g_autoptr(BelTestResponse) by_teacher_patch = bel_test_daemon_request (f->d, "PATCH", round_path, TEACHER (f),
                                                                          "{\"name\": \"Y\"}", f->round_etag);
-  g_autoptr(BelTestResponse) renamed = bel_test_daemon_request (f->d, "PATCH", round_path, f->leader,
+  g_autoptr(BelTestResponse) renamed = bel_test_daemon_request (f->d, "PATCH", round_path, LEADER (f),
                                                                 "{\"name\": \"Fall map (staff meeting)\"}",
                                                                 f->round_etag);
-  g_autoptr(BelTestResponse) outsider = bel_test_daemon_request (f->d, "GET", round_path, f->outsider, NULL, NULL);
-  g_autoptr(BelTestResponse) list = bel_test_daemon_request (f->d, "GET", path, f->teacher, NULL, NULL);
+  g_autoptr(BelTestResponse) outsider = bel_test_daemon_request (f->d, "GET", round_path, OUTSIDER (f), NULL, NULL);
+  g_autoptr(BelTestResponse) list = bel_test_daemon_request (f->d, "GET", path, TEACHER (f), NULL, NULL);
 
   bel_test_assert_problem (by_teacher, 403);
   bel_test_assert_problem (blank, 422);
@@ -377,35 +389,35 @@ test_bad_requests_change_nothing (Fixture       *f,
   g_autofree char *after = NULL;
   gint64 seq;
 
-  g_assert_cmpuint (mark (f, "PUT", f->teacher, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", TEACHER (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 201);
   before = relationships_of (f, f->seed.student_id);
-  seq = bel_test_last_seq (f->d, f->counselor, f->seed.school_id);
+  seq = bel_test_last_seq (f->d, COUNSELOR (f), f->seed.school_id);
 
   /* 422: not a kind of mark; not a staff member of the school */
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.teacher_id,
                           "friendship"), ==, 422);
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->seed.student_id, f->seed.outsider_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.outsider_id,
                           "relationship"), ==, 422);
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->seed.student_id, f->seed.admin_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.admin_id,
                           "relationship"), ==, 422);
   /* 404: a student of another school; a round or student that does not exist */
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, f->other_student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, f->other_student_id, f->seed.teacher_id,
                           "relationship"), ==, 404);
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, f->round_id, 999999, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), f->round_id, 999999, f->seed.teacher_id,
                           "relationship"), ==, 404);
-  g_assert_cmpuint (mark (f, "PUT", f->counselor, 999999, f->seed.student_id, f->seed.teacher_id,
+  g_assert_cmpuint (mark (f, "PUT", COUNSELOR (f), 999999, f->seed.student_id, f->seed.teacher_id,
                           "relationship"), ==, 404);
-  g_assert_cmpuint (mark (f, "DELETE", f->counselor, f->round_id, f->seed.student_id, f->seed.outsider_id,
+  g_assert_cmpuint (mark (f, "DELETE", COUNSELOR (f), f->round_id, f->seed.student_id, f->seed.outsider_id,
                           "relationship"), ==, 422);
   /* 409: a second open round */
-  second = bel_test_daemon_request (f->d, "POST", path, f->counselor, "{\"name\": \"Second\"}", NULL);
+  second = bel_test_daemon_request (f->d, "POST", path, COUNSELOR (f), "{\"name\": \"Second\"}", NULL);
   bel_test_assert_problem (second, 409);
 
   after = relationships_of (f, f->seed.student_id);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (round_mark_count (f), ==, 1);
-  g_assert_cmpint (bel_test_last_seq (f->d, f->counselor, f->seed.school_id), ==, seq);
+  g_assert_cmpint (bel_test_last_seq (f->d, COUNSELOR (f), f->seed.school_id), ==, seq);
 }
 
 int
