@@ -9,6 +9,7 @@
 #include "bel-accounts.h"
 #include "bel-ctl-commands.h"
 #include "bel-demo-board.h"
+#include "bel-demo-profiles.h"
 #include "bel-demo-writer.h"
 #include "bel-error.h"
 #include "bel-schools.h"
@@ -118,6 +119,7 @@ bel_ctl_demo (BelCtl  *ctl,
   guint64 n_students = BEL_DEMO_DEFAULT_STUDENTS;
   guint64 seed = BEL_DEMO_DEFAULT_SEED;
   BelDemoBoardSummary map;
+  BelDemoProfilesSummary profiles;
 
   if (!bel_ctl_parse (ctl, context, &argc, &argv))
     return BEL_CTL_EXIT_USAGE;
@@ -150,6 +152,10 @@ bel_ctl_demo (BelCtl  *ctl,
   g_print (_("Relationship map: “Fall map” (closed, %u marks) and “Winter map” (open, %u marks); "
              "%u of %u students with no adult yet; %u advocates.\n\n"),
            map.fall_marks, map.winter_marks, map.winter_unconnected, map.students, map.advocates);
+  if (!bel_demo_profiles_write (engine, bel_resource_get_id (school), (guint32) seed, &profiles, &error))
+    return bel_ctl_report (ctl, error);
+  g_print (_("Profiles: %u entries (%u in sensitive sections) for %u students, school years 2024-2025 to "
+             "2026-2027.\n\n"), profiles.entries, profiles.sensitive, profiles.students);
   print_accounts (demo, reused);
   return BEL_CTL_EXIT_OK;
 }
