@@ -3,7 +3,7 @@
 
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext \
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev \
-libsqlite3-dev libsodium-dev libsecret-1-dev desktop-file-utils appstream libarchive-dev"
+libsqlite3-dev libsodium-dev libsecret-1-dev libcairo2-dev libpango1.0-dev desktop-file-utils appstream libarchive-dev"
 
 RUNTIME_PACKAGES="fonts-cantarell adwaita-icon-theme gnome-keyring"
 
