@@ -373,8 +373,12 @@ check_patch (BelGoal             *goal,
   const char *status = bel_resource_get_string (changes, "status");
 
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
-    if (!bel_engine_fields_contain (patchable, fields[i]))
-      bel_validation_add (v, fields[i], "changes by revising the goal (POST /api/v1/goals/{goal_id}/revisions)");
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (fields[i]), "_", '-');
+
+      if (!g_strv_contains (patchable, property))
+        bel_validation_add (v, fields[i], "changes by revising the goal (POST /api/v1/goals/{goal_id}/revisions)");
+    }
   if (bel_engine_fields_contain (fields, "status") && g_strcmp0 (status, "revised") == 0)
     bel_validation_add (v, "status", "a goal is revised by POST /api/v1/goals/{goal_id}/revisions");
   if (!bel_validation_finish (v, error))
