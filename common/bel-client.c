@@ -445,16 +445,17 @@ request_cb (GObject      *source,
 }
 
 static void
-send_request (BelClient          *self,
-              const char         *method,
-              const char         *path,
-              GHashTable         *query,
-              JsonNode           *body,
-              RequestFlags        flags,
-              GCancellable       *cancellable,
-              GAsyncReadyCallback callback,
-              gpointer            user_data,
-              gpointer            source_tag)
+send_request_full (BelClient          *self,
+                   const char         *method,
+                   const char         *path,
+                   GHashTable         *query,
+                   JsonNode           *body,
+                   const char         *if_match,
+                   RequestFlags        flags,
+                   GCancellable       *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer            user_data,
+                   gpointer            source_tag)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *url = NULL;
@@ -487,6 +488,8 @@ send_request (BelClient          *self,
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", auth);
     }
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
   if (body != NULL)
     {
       gsize len = 0;
@@ -500,6 +503,43 @@ send_request (BelClient          *self,
 
   soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT, cancellable,
                                     request_cb, g_steal_pointer (&task));
+}
+
+static void
+send_request (BelClient          *self,
+              const char         *method,
+              const char         *path,
+              GHashTable         *query,
+              JsonNode           *body,
+              RequestFlags        flags,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data,
+              gpointer            source_tag)
+{
+  send_request_full (self, method, path, query, body, NULL, flags, cancellable, callback,
+                     user_data, source_tag);
+}
+
+/* Like bel_client_request_async(), with If-Match: "VERSION" for resources that carry a version. */
+void
+bel_client_request_if_match_async (BelClient          *self,
+                                   const char         *method,
+                                   const char         *path,
+                                   JsonNode           *body,
+                                   gint64              version,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autofree char *etag = NULL;
+
+  g_return_if_fail (BEL_IS_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", version);
+  send_request_full (self, method, path, NULL, body, etag, REQUEST_NONE, cancellable, callback,
+                     user_data, bel_client_request_async);
 }
 
 void

@@ -45,6 +45,15 @@ void        bel_client_request_async      (BelClient          *self,
                                            GCancellable       *cancellable,
                                            GAsyncReadyCallback callback,
                                            gpointer            user_data);
+/* The same with If-Match: "version"; finish with bel_client_request_finish(). */
+void        bel_client_request_if_match_async (BelClient      *self,
+                                           const char         *method,
+                                           const char         *path,
+                                           JsonNode           *body,
+                                           gint64              version,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
 JsonNode   *bel_client_request_finish     (BelClient          *self,
                                            GAsyncResult       *result,
                                            GError            **error);

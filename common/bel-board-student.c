@@ -1,0 +1,405 @@
+/* bel-board-student.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bel-board-student.h"
+
+#include <string.h>
+
+struct _BelBoardStudent
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *display_name;
+  char    *sort_name;
+  char    *search_key;
+  int      grade;
+  gint64   advisory_id;
+  char    *advisory_name;
+  char    *el_status;
+  gboolean iep;
+  gboolean section_504;
+  GArray  *marks[BEL_N_MARK_KINDS];   /* gint64 account ids, ascending */
+  guint    revision;
+
+  gint64   advocate_id;
+  gint64   advocate_account;
+  char    *advocate_name;
+  char    *advocate_status;
+  char    *follow_up_on;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DISPLAY_NAME,
+  PROP_GRADE,
+  PROP_ADULT_COUNT,
+  PROP_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (BelBoardStudent, bel_board_student, G_TYPE_OBJECT)
+
+static const char * const kind_names[BEL_N_MARK_KINDS] = { "relationship", "personal", "concern" };
+
+const char *
+bel_mark_kind_to_string (BelMarkKind kind)
+{
+  g_return_val_if_fail (kind < BEL_N_MARK_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+bel_mark_kind_from_string (const char  *text,
+                           BelMarkKind *kind)
+{
+  for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+bel_board_student_finalize (GObject *object)
+{
+  BelBoardStudent *self = BEL_BOARD_STUDENT (object);
+
+  g_free (self->display_name);
+  g_free (self->sort_name);
+  g_free (self->search_key);
+  g_free (self->advisory_name);
+  g_free (self->el_status);
+  g_free (self->advocate_name);
+  g_free (self->advocate_status);
+  g_free (self->follow_up_on);
+  for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
+    g_array_unref (self->marks[i]);
+  G_OBJECT_CLASS (bel_board_student_parent_class)->finalize (object);
+}
+
+static void
+bel_board_student_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BelBoardStudent *self = BEL_BOARD_STUDENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, self->display_name);
+      break;
+    case PROP_GRADE:
+      g_value_set_int (value, self->grade);
+      break;
+    case PROP_ADULT_COUNT:
+      g_value_set_uint (value, bel_board_student_get_adult_count (self));
+      break;
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bel_board_student_class_init (BelBoardStudentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bel_board_student_finalize;
+  object_class->get_property = bel_board_student_get_property;
+
+  props[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  props[PROP_DISPLAY_NAME] = g_param_spec_string ("display-name", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  props[PROP_GRADE] = g_param_spec_int ("grade", NULL, NULL, -1, 13, 0,
+                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  props[PROP_ADULT_COUNT] = g_param_spec_uint ("adult-count", NULL, NULL, 0, G_MAXUINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  props[PROP_REVISION] = g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
+                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+bel_board_student_init (BelBoardStudent *self)
+{
+  for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
+    self->marks[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static void
+changed (BelBoardStudent *self,
+         guint            old_adults)
+{
+  self->revision++;
+  if (old_adults != bel_board_student_get_adult_count (self))
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ADULT_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_REVISION]);
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+int_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+  return json_node_get_int (node);
+}
+
+static gboolean
+set_string (char      **field,
+            const char *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_ids (GArray    *ids,
+         JsonArray *array)
+{
+  guint n = array ? json_array_get_length (array) : 0;
+  gboolean same = ids->len == n;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_array_index (ids, gint64, i) == json_array_get_int_element (array, i);
+  if (same)
+    return FALSE;
+  g_array_set_size (ids, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (ids, gint64, i) = json_array_get_int_element (array, i);
+  return TRUE;
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+
+  return g_ascii_strdown (ascii, -1);
+}
+
+static gboolean
+take_json (BelBoardStudent *self,
+           JsonObject      *object)
+{
+  const char *given = string_member (object, "given_name");
+  const char *family = string_member (object, "family_name");
+  const char *preferred = string_member (object, "preferred_name");
+  g_autofree char *key = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *old_status = NULL;
+  gboolean any = FALSE;
+  JsonNode *advocate;
+  gint64 old_advocate;
+
+  self->id = int_member (object, "student_id");
+  any |= set_string (&self->display_name, string_member (object, "display_name"));
+  key = g_strjoin (" ", self->display_name ? self->display_name : "", given ? given : "",
+                   family ? family : "", preferred ? preferred : "", NULL);
+  g_free (self->search_key);
+  self->search_key = fold (key);
+  sort = g_strconcat (family ? family : "", " ", preferred ? preferred : (given ? given : ""), NULL);
+  g_free (self->sort_name);
+  self->sort_name = g_utf8_collate_key (sort, -1);
+  if (self->grade != int_member (object, "grade"))
+    {
+      self->grade = int_member (object, "grade");
+      any = TRUE;
+    }
+  self->advisory_id = int_member (object, "advisory_id");
+  any |= set_string (&self->advisory_name, string_member (object, "advisory_name"));
+  any |= set_string (&self->el_status, string_member (object, "el_status"));
+  self->iep = json_object_get_boolean_member_with_default (object, "iep", FALSE);
+  self->section_504 = json_object_get_boolean_member_with_default (object, "section_504", FALSE);
+  for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
+    {
+      JsonNode *node = json_object_get_member (object, kind_names[i]);
+      any |= set_ids (self->marks[i], node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL);
+    }
+  advocate = json_object_get_member (object, "advocate");
+  old_advocate = self->advocate_id;
+  old_status = g_steal_pointer (&self->advocate_status);
+  self->advocate_id = 0;
+  g_clear_pointer (&self->advocate_name, g_free);
+  g_clear_pointer (&self->advocate_status, g_free);
+  g_clear_pointer (&self->follow_up_on, g_free);
+  self->advocate_account = 0;
+  if (advocate != NULL && JSON_NODE_HOLDS_OBJECT (advocate))
+    {
+      JsonObject *a = json_node_get_object (advocate);
+      self->advocate_id = int_member (a, "id");
+      self->advocate_account = int_member (a, "account_id");
+      self->advocate_name = g_strdup (string_member (a, "display_name"));
+      self->advocate_status = g_strdup (string_member (a, "status"));
+      self->follow_up_on = g_strdup (string_member (a, "follow_up_on"));
+    }
+  any |= old_advocate != self->advocate_id || g_strcmp0 (old_status, self->advocate_status) != 0;
+  return any;
+}
+
+BelBoardStudent *
+bel_board_student_new_from_json (JsonObject *object)
+{
+  BelBoardStudent *self = g_object_new (BEL_TYPE_BOARD_STUDENT, NULL);
+
+  g_return_val_if_fail (object != NULL, self);
+  take_json (self, object);
+  return self;
+}
+
+gboolean
+bel_board_student_update_from_json (BelBoardStudent *self,
+                                    JsonObject      *object)
+{
+  guint old_adults;
+
+  g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), FALSE);
+  old_adults = bel_board_student_get_adult_count (self);
+  if (!take_json (self, object))
+    return FALSE;
+  changed (self, old_adults);
+  return TRUE;
+}
+
+gint64 bel_board_student_get_id (BelBoardStudent *self) { return self->id; }
+const char *bel_board_student_get_display_name (BelBoardStudent *self) { return self->display_name; }
+const char *bel_board_student_get_sort_name (BelBoardStudent *self) { return self->sort_name; }
+int bel_board_student_get_grade (BelBoardStudent *self) { return self->grade; }
+gint64 bel_board_student_get_advisory_id (BelBoardStudent *self) { return self->advisory_id; }
+const char *bel_board_student_get_advisory_name (BelBoardStudent *self) { return self->advisory_name; }
+const char *bel_board_student_get_el_status (BelBoardStudent *self) { return self->el_status; }
+gboolean bel_board_student_get_iep (BelBoardStudent *self) { return self->iep; }
+gboolean bel_board_student_get_section_504 (BelBoardStudent *self) { return self->section_504; }
+guint bel_board_student_get_revision (BelBoardStudent *self) { return self->revision; }
+const char *bel_board_student_get_search_key (BelBoardStudent *self) { return self->search_key; }
+gint64 bel_board_student_get_advocate_id (BelBoardStudent *self) { return self->advocate_id; }
+gint64 bel_board_student_get_advocate_account (BelBoardStudent *self) { return self->advocate_account; }
+const char *bel_board_student_get_advocate_name (BelBoardStudent *self) { return self->advocate_name; }
+const char *bel_board_student_get_advocate_status (BelBoardStudent *self) { return self->advocate_status; }
+const char *bel_board_student_get_follow_up_on (BelBoardStudent *self) { return self->follow_up_on; }
+
+guint
+bel_board_student_get_adult_count (BelBoardStudent *self)
+{
+  g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), 0);
+  return self->marks[BEL_MARK_RELATIONSHIP]->len;
+}
+
+const GArray *
+bel_board_student_get_marks (BelBoardStudent *self,
+                             BelMarkKind      kind)
+{
+  g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), NULL);
+  g_return_val_if_fail (kind < BEL_N_MARK_KINDS, NULL);
+  return self->marks[kind];
+}
+
+static guint
+find_id (GArray  *ids,
+         gint64   id,
+         gboolean *found)
+{
+  guint i;
+
+  for (i = 0; i < ids->len && g_array_index (ids, gint64, i) < id; i++)
+    ;
+  *found = i < ids->len && g_array_index (ids, gint64, i) == id;
+  return i;
+}
+
+gboolean
+bel_board_student_has_mark (BelBoardStudent *self,
+                            BelMarkKind      kind,
+                            gint64           account_id)
+{
+  gboolean found;
+
+  g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), FALSE);
+  g_return_val_if_fail (kind < BEL_N_MARK_KINDS, FALSE);
+  find_id (self->marks[kind], account_id, &found);
+  return found;
+}
+
+gboolean
+bel_board_student_set_mark (BelBoardStudent *self,
+                            BelMarkKind      kind,
+                            gint64           account_id,
+                            gboolean         present)
+{
+  guint old_adults;
+  gboolean found;
+  guint pos;
+
+  g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), FALSE);
+  g_return_val_if_fail (kind < BEL_N_MARK_KINDS, FALSE);
+
+  old_adults = bel_board_student_get_adult_count (self);
+  pos = find_id (self->marks[kind], account_id, &found);
+  if (found == present)
+    return FALSE;
+  if (present)
+    g_array_insert_val (self->marks[kind], pos, account_id);
+  else
+    g_array_remove_index (self->marks[kind], pos);
+  changed (self, old_adults);
+  return TRUE;
+}
+
+void
+bel_board_student_set_advocate_json (BelBoardStudent *self,
+                                     JsonObject      *advocate)
+{
+  const char *status = advocate ? string_member (advocate, "status") : NULL;
+  const char *name;
+
+  g_return_if_fail (BEL_IS_BOARD_STUDENT (self));
+
+  if (advocate != NULL && g_strcmp0 (status, "ended") == 0)
+    {
+      /* Only the advocate shown ends; another current one stays. */
+      if (int_member (advocate, "id") != self->advocate_id)
+        return;
+      advocate = NULL;
+    }
+  self->advocate_id = advocate ? int_member (advocate, "id") : 0;
+  self->advocate_account = advocate ? int_member (advocate, "account_id") : 0;
+  name = advocate ? string_member (advocate, "display_name") : NULL;
+  set_string (&self->advocate_name, name);
+  set_string (&self->advocate_status, status);
+  set_string (&self->follow_up_on, advocate ? string_member (advocate, "follow_up_on") : NULL);
+  changed (self, bel_board_student_get_adult_count (self));
+}
