@@ -8,6 +8,7 @@
 
 #include "bel-cadence.h"
 #include "bel-date-range.h"
+#include "bel-goals.h"
 
 typedef gboolean (*RowFunc) (BelMeeting *meeting, sqlite3_stmt *stmt);
 
@@ -204,14 +205,52 @@ bel_meeting_attendance (BelMeeting  *meeting,
   return each_row (meeting, stmt, attendance_row, error);
 }
 
-/* ---- goals off track ---- */
+/* ---- goals off track (the goals engine's own rule, bel-goal-math.h) ---- */
 
 gboolean
 bel_meeting_goals (BelMeeting  *meeting,
                    GError     **error)
 {
-  /* The goals engine (migration 0006) computes on/off track; it is not in
-   * this tree yet, so this reason is not judged (docs/meeting.md). */
+  g_autofree char *as_of = bel_date_format (meeting->as_of);
+  BelGoalQuery query = { .as_of = as_of, .track = "off_track" };
+  g_autoptr(GPtrArray) goals = bel_goals_list (meeting->engine, meeting->actor, meeting->school_id, &query, error);
+  g_autoptr(GHashTable) by_student = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (goals == NULL)
+    return FALSE;
+  by_student = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < goals->len; i++)
+    {
+      gpointer goal = g_ptr_array_index (goals, i);
+      gint64 student_id = bel_resource_get_int (goal, "student-id");
+      GPtrArray *names = g_hash_table_lookup (by_student, &student_id);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new ();
+          g_hash_table_insert (by_student, g_memdup2 (&student_id, sizeof student_id), names);
+        }
+      g_ptr_array_add (names, (gpointer) bel_resource_get_string (goal, "metric-name"));
+    }
+  g_hash_table_iter_init (&iter, by_student);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      BelMeetingRow *row = bel_meeting_row (meeting, *(gint64 *) key);
+      GPtrArray *names = value;
+      gint64 n = names->len;
+      g_autofree char *joined = NULL;
+      g_autofree char *evidence = NULL;
+
+      if (row == NULL)
+        continue;
+      g_ptr_array_add (names, NULL);
+      joined = g_strjoinv (", ", (char **) names->pdata);
+      evidence = g_strdup_printf ("Off track on %s", joined);
+      bel_meeting_add (row, "goals_off_track", MIN (n * BEL_MEETING_GOAL_OFF_TRACK, BEL_MEETING_GOAL_MAX),
+                       n == 1 ? "Goal off track" : "Goals off track", evidence);
+    }
   return TRUE;
 }
 
