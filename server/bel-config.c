@@ -29,6 +29,8 @@ struct _BelConfig
   gint64   failure_window;
   guint    events_queue_limit;
   guint    events_ping_interval;
+  char    *tls_certificate;
+  char    *tls_key;
 };
 
 G_DEFINE_FINAL_TYPE (BelConfig, bel_config, G_TYPE_OBJECT)
@@ -40,6 +42,8 @@ bel_config_finalize (GObject *object)
 
   g_free (self->database);
   g_free (self->listen);
+  g_free (self->tls_certificate);
+  g_free (self->tls_key);
   G_OBJECT_CLASS (bel_config_parent_class)->finalize (object);
 }
 
@@ -152,6 +156,14 @@ bel_config_load_file (BelConfig   *self,
     }
   read_string (file, "server", "database", &self->database);
   read_string (file, "server", "listen", &self->listen);
+  read_string (file, "server", "tls_certificate", &self->tls_certificate);
+  read_string (file, "server", "tls_key", &self->tls_key);
+  if ((self->tls_certificate == NULL) != (self->tls_key == NULL))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID,
+                   "%s: [server] tls_certificate and tls_key go together", path);
+      return FALSE;
+    }
   self->port = (guint) port;
   self->max_body_size = (gsize) body;
   self->session_lifetime = lifetime;
@@ -237,4 +249,27 @@ guint
 bel_config_get_events_ping_interval (BelConfig *self)
 {
   return self->events_ping_interval;
+}
+
+const char *
+bel_config_get_tls_certificate (BelConfig *self)
+{
+  return self->tls_certificate;
+}
+
+const char *
+bel_config_get_tls_key (BelConfig *self)
+{
+  return self->tls_key;
+}
+
+void
+bel_config_set_tls (BelConfig  *self,
+                    const char *certificate,
+                    const char *key)
+{
+  g_free (self->tls_certificate);
+  g_free (self->tls_key);
+  self->tls_certificate = g_strdup (certificate);
+  self->tls_key = g_strdup (key);
 }

@@ -33,5 +33,11 @@ gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */
 /* [events]: live event subscribers (bel-event-hub.h) */
 guint       bel_config_get_events_queue_limit   (BelConfig *self); /* frames */
 guint       bel_config_get_events_ping_interval (BelConfig *self); /* seconds */
+/* [server] tls_certificate, tls_key: PEM files; both set = HTTPS (NULL: plain HTTP) */
+const char *bel_config_get_tls_certificate      (BelConfig *self);
+const char *bel_config_get_tls_key              (BelConfig *self);
+void        bel_config_set_tls                  (BelConfig  *self,
+                                                 const char *certificate,
+                                                 const char *key);
 
 G_END_DECLS

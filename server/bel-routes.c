@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bel-handlers.h"
+#include "bel-prometheus.h"
 #include "bel-handlers-board.h"
 #include "bel-handlers-checkins.h"
 #include "bel-handlers-goals.h"
@@ -18,6 +19,7 @@
 static const BelRoute routes[] = {
   { "GET",    "/healthz",                                        bel_handle_healthz,           PUBLIC },
   { "GET",    "/readyz",                                         bel_handle_readyz,            PUBLIC },
+  { "GET",    "/metrics",                                        bel_handle_prometheus,        PUBLIC },
   { "POST",   "/api/v1/session",                                 bel_handle_session_create,    PUBLIC | BODY },
   { "DELETE", "/api/v1/session",                                 bel_handle_session_delete,    0 },
   { "GET",    "/api/v1/me",                                      bel_handle_me,                0 },

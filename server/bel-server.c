@@ -12,7 +12,9 @@
 #include "bel-auth.h"
 #include "bel-error.h"
 #include "bel-problem.h"
+#include "bel-prometheus.h"
 #include "bel-routes.h"
+#include "bel-tls.h"
 
 struct _BelServer
 {
@@ -220,6 +222,7 @@ handler (SoupServer        *soup,
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Cache-Control", "no-store");
+  bel_prometheus_request_started (bel_prometheus_get_default (), msg);
 
   request = bel_request_new (msg, self->engine);
   route = bel_routes_match (soup_server_message_get_method (msg), path, request->params,
@@ -230,6 +233,7 @@ handler (SoupServer        *soup,
       return;
     }
   g_debug ("%s %s", route->method, route->pattern);
+  bel_prometheus_set_route (msg, route->pattern);
   if (query != NULL)
     request->query = g_hash_table_ref (query);
   if (!(route->flags & BEL_ROUTE_PUBLIC) && !authenticate (self, request, &error))
@@ -286,6 +290,7 @@ bel_server_listen (BelServer  *self,
   BelConfig *config;
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
+  SoupServerListenOptions options = 0;
   g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (BEL_IS_SERVER (self), FALSE);
@@ -295,6 +300,8 @@ bel_server_listen (BelServer  *self,
   if (address == NULL)
     return FALSE;
   socket_address = g_inet_socket_address_new (address, (guint16) bel_config_get_port (config));
+  if (!bel_tls_setup (self->soup, config, &options, error))
+    return FALSE;
   /* Our own socket for a longer accept queue than GSocket's default of 10:
    * a whole staff (re)connects its live events at once, e.g. after a restart. */
   socket = g_socket_new (g_inet_address_get_family (address), G_SOCKET_TYPE_STREAM,
@@ -304,7 +311,7 @@ bel_server_listen (BelServer  *self,
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
   if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
     return FALSE;
-  return soup_server_listen_socket (self->soup, socket, 0, error);
+  return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 char *
@@ -320,10 +327,11 @@ bel_server_dup_url (BelServer *self)
     {
       GUri *uri = uris->data;
       const char *host = g_uri_get_host (uri);
+      const char *scheme = soup_server_is_https (self->soup) ? "https" : "http";
 
       url = strchr (host, ':') != NULL
-              ? g_strdup_printf ("http://[%s]:%d", host, g_uri_get_port (uri))
-              : g_strdup_printf ("http://%s:%d", host, g_uri_get_port (uri));
+              ? g_strdup_printf ("%s://[%s]:%d", scheme, host, g_uri_get_port (uri))
+              : g_strdup_printf ("%s://%s:%d", scheme, host, g_uri_get_port (uri));
     }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return url;

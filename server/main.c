@@ -9,6 +9,8 @@
 #include <stdio.h>
 
 #include "bel-engine.h"
+#include "bel-lock.h"
+#include "bel-shutdown.h"
 #include "bel-routes.h"
 #include "bel-server.h"
 
@@ -28,6 +30,7 @@ main (int   argc,
   g_autoptr(BelConfig) config = bel_config_new ();
   g_autoptr(BelEngine) engine = NULL;
   g_autoptr(BelServer) server = NULL;
+  g_autoptr(BelLock) lock = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *config_file = NULL;
   g_autofree char *database = NULL;
@@ -88,6 +91,10 @@ main (int   argc,
       return 2;
     }
 
+  /* One daemon per database, and none while belongingctl restore replaces it. */
+  lock = bel_lock_acquire (bel_config_get_database (config), &error);
+  if (lock == NULL)
+    goto fail;
   engine = bel_engine_open (config, &error);
   if (engine == NULL)
     goto fail;
@@ -101,10 +108,11 @@ main (int   argc,
   url = bel_server_dup_url (server);
   printf ("belongingd: listening on %s\n", url);
   fflush (stdout);
+  bel_shutdown_ready ();
   g_main_loop_run (loop);
 
-  bel_server_disconnect (server);
-  bel_store_close (bel_engine_get_store (engine));
+  /* Graceful: stop accepting, close live events, finish requests, checkpoint the WAL. */
+  bel_shutdown_run (server, engine);
   g_message ("Stopped");
   return 0;
 

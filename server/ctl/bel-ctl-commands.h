@@ -21,5 +21,9 @@ int bel_ctl_account_grant          (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_account_revoke         (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_import_oneroster       (BelCtl *ctl, int argc, char **argv); /* bel-ctl-import.c */
 int bel_ctl_rollover               (BelCtl *ctl, int argc, char **argv); /* bel-ctl-rollover.c */
+int bel_ctl_backup                 (BelCtl *ctl, int argc, char **argv); /* bel-ctl-backup.c */
+int bel_ctl_restore                (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_check                  (BelCtl *ctl, int argc, char **argv);
+int bel_ctl_status                 (BelCtl *ctl, int argc, char **argv); /* bel-ctl-status.c */
 
 G_END_DECLS

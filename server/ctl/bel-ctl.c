@@ -39,10 +39,15 @@ static const BelCtlCommand commands[] = {
   { "school", "list", bel_ctl_school_list, N_("List the schools") },
   { "import", "oneroster", bel_ctl_import_oneroster, N_("Import a OneRoster 1.1/1.2 CSV set (directory or ZIP)") },
   { "rollover", NULL, bel_ctl_rollover, N_("Start a new school year: grades advance, graduates leave") },
+  { "backup", NULL, bel_ctl_backup, N_("Back up the database, also while belongingd runs") },
+  { "restore", NULL, bel_ctl_restore, N_("Replace the database with a checked backup (daemon stopped)") },
+  { "check", NULL, bel_ctl_check, N_("Check integrity, schema version and orphaned rows") },
+  { "status", NULL, bel_ctl_status, N_("Show the daemon's health, versions and counts") },
 };
 
 static const char *offline_note =
-  N_("Commands work offline on the database file: stop belongingd first.\n"
+  N_("Commands work offline on the database file: stop belongingd first\n"
+     "(backup, check and status may run while it runs; restore refuses to).\n"
      "\n"
      "Exit status:\n"
      "  0  success\n"
@@ -115,13 +120,11 @@ bel_ctl_parse (BelCtl           *ctl,
   return FALSE;
 }
 
-BelEngine *
-bel_ctl_open_engine (BelCtl    *ctl,
-                     gboolean   must_exist,
-                     GError   **error)
+BelConfig *
+bel_ctl_load_config (BelCtl  *ctl,
+                     GError **error)
 {
   g_autoptr(BelConfig) config = bel_config_new ();
-  const char *path;
 
   if (ctl->config_path != NULL)
     {
@@ -132,7 +135,19 @@ bel_ctl_open_engine (BelCtl    *ctl,
     return NULL;
   if (ctl->database != NULL)
     bel_config_set_database (config, ctl->database);
+  return g_steal_pointer (&config);
+}
 
+BelEngine *
+bel_ctl_open_engine (BelCtl    *ctl,
+                     gboolean   must_exist,
+                     GError   **error)
+{
+  g_autoptr(BelConfig) config = bel_ctl_load_config (ctl, error);
+  const char *path;
+
+  if (config == NULL)
+    return NULL;
   path = bel_config_get_database (config);
   if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
     {

@@ -44,6 +44,9 @@ gboolean    bel_ctl_parse         (BelCtl          *ctl,
                                    int             *argc,
                                    char          ***argv);
 
+/* The configuration (--config, else the default file when it exists), with --database applied. */
+BelConfig  *bel_ctl_load_config   (BelCtl      *ctl,
+                                   GError     **error);
 /* Opens the configured database, creating and migrating it unless
  * @must_exist. */
 BelEngine  *bel_ctl_open_engine   (BelCtl      *ctl,

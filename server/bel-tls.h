@@ -1,0 +1,21 @@
+/* bel-tls.h - HTTPS from [server] tls_certificate and tls_key
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "bel-config.h"
+
+G_BEGIN_DECLS
+
+/* When @config names a certificate and key (PEM), loads them into @soup and
+ * adds SOUP_SERVER_LISTEN_HTTPS to @options; a bad file fails with a message
+ * naming it.  Without them, does nothing. */
+gboolean bel_tls_setup (SoupServer               *soup,
+                        BelConfig                *config,
+                        SoupServerListenOptions  *options,
+                        GError                  **error);
+
+G_END_DECLS
