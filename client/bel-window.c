@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bel-board-page.h"
 #include "bel-error.h"
 #include "bel-school.h"
 #include "bel-secret.h"
@@ -35,6 +36,7 @@ struct _BelWindow
   GtkStack             *stack;
   BelSignInPage        *sign_in_page;
   BelStudentsPage      *students_page;
+  BelBoardPage         *board_page;
 };
 
 G_DEFINE_FINAL_TYPE (BelWindow, bel_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -77,6 +79,7 @@ show_sign_in (BelWindow  *self,
   g_clear_handle_id (&self->heartbeat_source, g_source_remove);
   bel_students_page_set_offline (self->students_page, FALSE);
   bel_students_page_set_school (self->students_page, NULL);
+  bel_board_page_set_school (self->board_page, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
   bel_sign_in_page_show_error (self->sign_in_page, message);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -127,6 +130,7 @@ schools_cb (GObject      *source,
   g_settings_set_int64 (self->settings, "school-id", bel_resource_get_id (school));
   gtk_window_set_title (GTK_WINDOW (self), bel_resource_get_string (school, "name"));
   bel_students_page_set_school (self->students_page, school);
+  bel_board_page_set_school (self->board_page, school);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -231,7 +235,10 @@ connected_changed (BelWindow *self)
   if (bel_students_page_get_school (self->students_page) == NULL)
     load_school (self);
   else
-    bel_students_page_reload (self->students_page);
+    {
+      bel_students_page_reload (self->students_page);
+      bel_board_page_reload (self->board_page);
+    }
 }
 
 static void
@@ -244,6 +251,21 @@ retry_action (GtkWidget  *widget,
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->retry_seconds = RETRY_FIRST_SECONDS;
   retry_now (self);
+}
+
+/* ---- pages ---- */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BelWindow *self = BEL_WINDOW (widget);
+
+  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_strcmp0 (action_name, "win.show-board") == 0 ? "board" : "main");
 }
 
 /* ---- signing in and out ---- */
@@ -449,15 +471,21 @@ bel_window_class_init (BelWindowClass *klass)
 
   g_type_ensure (BEL_TYPE_SIGN_IN_PAGE);
   g_type_ensure (BEL_TYPE_STUDENTS_PAGE);
+  g_type_ensure (BEL_TYPE_BOARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, students_page);
+  gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-board", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-students", NULL, show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-board", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-students", NULL);
 }
 
 static void
@@ -493,6 +521,7 @@ bel_window_new (BelApplication *application)
   self->settings = g_object_ref (bel_application_get_settings (application));
   bel_sign_in_page_set_client (self->sign_in_page, self->client);
   bel_students_page_set_client (self->students_page, self->client);
+  bel_board_page_set_client (self->board_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);
 
