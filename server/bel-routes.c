@@ -12,6 +12,7 @@
 #include "bel-handlers-checkins.h"
 #include "bel-handlers-goals.h"
 #include "bel-handlers-profiles.h"
+#include "bel-handlers-surveys.h"
 
 #define PUBLIC BEL_ROUTE_PUBLIC
 #define BODY   BEL_ROUTE_BODY
@@ -103,6 +104,26 @@ static const BelRoute routes[] = {
   { "PATCH",  "/api/v1/support-plans/{plan_id}",                 bel_handle_support_plans_patch, BODY },
   { "POST",   "/api/v1/support-plans/{plan_id}/reviews",         bel_handle_support_plan_review, BODY },
   { "GET",    "/api/v1/schools/{school_id}/meeting",             bel_handle_meeting,           0 },
+  /* student surveys, and the page students answer on */
+  { "GET",    "/api/v1/schools/{school_id}/survey-settings",     bel_handle_survey_settings_get, 0 },
+  { "PATCH",  "/api/v1/schools/{school_id}/survey-settings",     bel_handle_survey_settings_patch, BODY },
+  { "GET",    "/api/v1/schools/{school_id}/surveys",             bel_handle_surveys_list,      0 },
+  { "POST",   "/api/v1/schools/{school_id}/surveys",             bel_handle_surveys_create,    BODY },
+  { "GET",    "/api/v1/surveys/{survey_id}",                     bel_handle_surveys_get,       0 },
+  { "PATCH",  "/api/v1/surveys/{survey_id}",                     bel_handle_surveys_patch,     BODY },
+  { "GET",    "/api/v1/surveys/{survey_id}/trend",               bel_handle_survey_trend,      0 },
+  { "GET",    "/api/v1/surveys/{survey_id}/windows",             bel_handle_survey_windows_list, 0 },
+  { "POST",   "/api/v1/surveys/{survey_id}/windows",             bel_handle_survey_windows_create, BODY },
+  { "GET",    "/api/v1/survey-windows/{window_id}",              bel_handle_survey_windows_get, 0 },
+  { "PATCH",  "/api/v1/survey-windows/{window_id}",              bel_handle_survey_windows_patch, BODY },
+  { "POST",   "/api/v1/survey-windows/{window_id}/advisories/{advisory_id}/codes", bel_handle_survey_codes_issue, 0 },
+  { "GET",    "/api/v1/survey-windows/{window_id}/response-rates", bel_handle_survey_rates,    0 },
+  { "GET",    "/api/v1/survey-windows/{window_id}/results",      bel_handle_survey_results,    0 },
+  { "GET",    "/api/v1/survey-windows/{window_id}/adult-map",    bel_handle_survey_adult_map,  0 },
+  { "GET",    "/survey",                                         bel_handle_survey_page,       PUBLIC },
+  { "POST",   "/survey",                                         bel_handle_survey_start,      PUBLIC },
+  { "POST",   "/survey/answers",                                 bel_handle_survey_answers,    PUBLIC },
+  { "GET",    "/survey/style.css",                               bel_handle_survey_style,      PUBLIC },
 };
 
 const BelRoute *
