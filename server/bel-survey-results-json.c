@@ -245,6 +245,7 @@ add_trend_window (JsonBuilder  *builder,
                   GError      **error)
 {
   g_autoptr(BelSurveyResults) results = bel_survey_results_compute (engine, window_id, error);
+  gboolean found = FALSE;
   Viewer viewer;
 
   if (results == NULL)
@@ -255,16 +256,12 @@ add_trend_window (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "overall");
   add_cell (builder, results, results->overall);
   json_builder_set_member_name (builder, "breakdown");
-  for (guint k = 0; k < results->breakdowns->len; k++)
+  for (guint k = 0; k < results->breakdowns->len && !found; k++)
     {
       BelSurveyBreakdown *b = g_ptr_array_index (results->breakdowns, k);
-      if (g_strcmp0 (b->key, breakdown) == 0 && add_breakdown (builder, results, b, &viewer))
-        {
-          breakdown = NULL;
-          break;
-        }
+      found = g_strcmp0 (b->key, breakdown) == 0 && add_breakdown (builder, results, b, &viewer);
     }
-  if (breakdown != NULL)
+  if (!found)
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   return TRUE;
