@@ -9,6 +9,7 @@
 #include "bel-accounts.h"
 #include "bel-ctl-commands.h"
 #include "bel-demo-board.h"
+#include "bel-demo-checkins.h"
 #include "bel-demo-profiles.h"
 #include "bel-demo-writer.h"
 #include "bel-error.h"
@@ -120,6 +121,7 @@ bel_ctl_demo (BelCtl  *ctl,
   guint64 seed = BEL_DEMO_DEFAULT_SEED;
   BelDemoBoardSummary map;
   BelDemoProfilesSummary profiles;
+  BelDemoCheckinsSummary care;
 
   if (!bel_ctl_parse (ctl, context, &argc, &argv))
     return BEL_CTL_EXIT_USAGE;
@@ -156,6 +158,12 @@ bel_ctl_demo (BelCtl  *ctl,
     return bel_ctl_report (ctl, error);
   g_print (_("Profiles: %u entries (%u in sensitive sections) for %u students, school years 2024-2025 to "
              "2026-2027.\n\n"), profiles.entries, profiles.sensitive, profiles.students);
+  if (!bel_demo_checkins_write (engine, bel_resource_get_id (school), (guint32) seed, &care, &error))
+    return bel_ctl_report (ctl, error);
+  g_print (_("Check-ins: %u since 2026-08-31 (%u students missed again and again); %u caregiver contacts "
+             "(%u good news); %u observations; %u concern flags; %u support plans.\n\n"),
+           care.checkins, care.missed_students, care.contacts, care.good_news, care.observations, care.flags,
+           care.plans);
   print_accounts (demo, reused);
   return BEL_CTL_EXIT_OK;
 }
