@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bel-board-page.h"
+#include "bel-checkins-page.h"
 #include "bel-error.h"
 #include "bel-school.h"
 #include "bel-secret.h"
@@ -37,6 +38,7 @@ struct _BelWindow
   BelSignInPage        *sign_in_page;
   BelStudentsPage      *students_page;
   BelBoardPage         *board_page;
+  BelCheckinsPage      *checkins_page;
 };
 
 G_DEFINE_FINAL_TYPE (BelWindow, bel_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +82,7 @@ show_sign_in (BelWindow  *self,
   bel_students_page_set_offline (self->students_page, FALSE);
   bel_students_page_set_school (self->students_page, NULL);
   bel_board_page_set_school (self->board_page, NULL);
+  bel_checkins_page_set_school (self->checkins_page, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
   bel_sign_in_page_show_error (self->sign_in_page, message);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -131,6 +134,7 @@ schools_cb (GObject      *source,
   gtk_window_set_title (GTK_WINDOW (self), bel_resource_get_string (school, "name"));
   bel_students_page_set_school (self->students_page, school);
   bel_board_page_set_school (self->board_page, school);
+  bel_checkins_page_set_school (self->checkins_page, school);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -266,6 +270,20 @@ show_page_action (GtkWidget  *widget,
     return;
   gtk_stack_set_visible_child_name (self->stack,
                                     g_strcmp0 (action_name, "win.show-board") == 0 ? "board" : "main");
+}
+
+/* Check-ins and the team meeting load when shown, so they are never stale. */
+static void
+show_care_page_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BelWindow *self = BEL_WINDOW (widget);
+
+  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
+    return;
+  bel_checkins_page_reload (self->checkins_page);
+  gtk_stack_set_visible_child_name (self->stack, "checkins");
 }
 
 /* ---- signing in and out ---- */
@@ -472,18 +490,21 @@ bel_window_class_init (BelWindowClass *klass)
   g_type_ensure (BEL_TYPE_SIGN_IN_PAGE);
   g_type_ensure (BEL_TYPE_STUDENTS_PAGE);
   g_type_ensure (BEL_TYPE_BOARD_PAGE);
+  g_type_ensure (BEL_TYPE_CHECKINS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, students_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, BelWindow, checkins_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-board", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-students", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-checkins", NULL, show_care_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-students", NULL);
 }
@@ -522,6 +543,7 @@ bel_window_new (BelApplication *application)
   bel_sign_in_page_set_client (self->sign_in_page, self->client);
   bel_students_page_set_client (self->students_page, self->client);
   bel_board_page_set_client (self->board_page, self->client);
+  bel_checkins_page_set_client (self->checkins_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);
 

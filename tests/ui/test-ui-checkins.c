@@ -1,0 +1,395 @@
+/* test-ui-checkins.c - check-ins, family contacts, the meeting and support plans
+ * in the real app against a real belongingd
+ *
+ * Runs under run-ui-test.sh (Xvfb + a private D-Bus session).  Set
+ * BEL_SHOT_DIR to save screenshots of the pages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "bel-application.h"
+#include "bel-care-dialog.h"
+#include "bel-checkins-page.h"
+#include "bel-window.h"
+#include "test-daemon.h"
+
+#define N_STUDENTS 40
+
+typedef struct {
+  BelApplication  *app;
+  BelWindow       *window;
+  BelClient       *http;      /* the same person, over plain HTTP */
+  guint            interactions;
+} Fixture;
+
+static TestDaemon *daemon_;
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+static void
+wait_until (Fixture *f, Condition condition, gconstpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for: %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+settle (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+store_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return *slot;
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("BEL_SHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  settle (500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static JsonNode *
+http_get (Fixture *f, const char *path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  bel_client_request_async (f->http, "GET", path, NULL, NULL, NULL, store_result, &result);
+  node = bel_client_request_finish (f->http, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+static JsonArray *
+items_of (JsonNode *node)
+{
+  return json_object_get_array_member (json_node_get_object (node), "items");
+}
+
+/* One person's action: counted, so a test can hold the app to a budget. */
+static void
+interact (Fixture *f, GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  f->interactions++;
+  gtk_widget_activate (widget);
+}
+
+static void
+type_text (Fixture *f, GtkWidget *editable, const char *text)
+{
+  f->interactions++;
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static gboolean
+page_is (Fixture *f, gconstpointer name)
+{
+  return g_strcmp0 (bel_window_get_page_name (f->window), name) == 0;
+}
+
+static gpointer
+window_child (Fixture *f, const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (f->window), BEL_TYPE_WINDOW, name);
+}
+
+static void
+sign_in_as (Fixture *f, const char *username)
+{
+  GtkWidget *sign_in = window_child (f, "sign_in_page");
+  const char *rows[] = { "address_row", "username_row", "password_row" };
+  const char *values[] = { daemon_->url, username, TEST_DEMO_PASSWORD };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BelAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (sign_in, G_OBJECT_TYPE (sign_in), rows[i])),
+                           values[i]);
+  g_assert_true (gtk_widget_activate_action (sign_in, "sign-in.submit", NULL));
+  wait_until (f, page_is, "main", "the main page");
+
+  f->http = bel_client_new (daemon_->url);
+  bel_client_sign_in_async (f->http, username, TEST_DEMO_PASSWORD, NULL, store_result, &result);
+  account = bel_client_sign_in_finish (f->http, wait_for (&result), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  static guint n_apps;
+  g_autofree char *app_id = g_strdup_printf ("%s.CheckinsTest%u", BEL_APP_ID, ++n_apps);
+
+  f->app = bel_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = BEL_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->http);
+  g_clear_object (&f->app);
+}
+
+/* ---- check-ins ---- */
+
+static BelCheckinsPage *
+checkins_page (Fixture *f)
+{
+  return window_child (f, "checkins_page");
+}
+
+static gboolean
+checkins_loaded (Fixture *f, gconstpointer data)
+{
+  return !bel_checkins_page_get_loading (checkins_page (f));
+}
+
+static GtkWidget *
+row_of (GtkListBox *list, gint64 student_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) &&
+        (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "student-id")) == student_id)
+      return row;
+  return NULL;
+}
+
+static gboolean
+dialog_open (Fixture *f, gconstpointer data)
+{
+  BelCareDialog *dialog = bel_checkins_page_get_dialog (checkins_page (f));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+dialog_closed (Fixture *f, gconstpointer data)
+{
+  return bel_checkins_page_get_dialog (checkins_page (f)) == NULL;
+}
+
+static gboolean
+student_left_due (Fixture *f, gconstpointer data)
+{
+  gint64 student_id = *(const gint64 *) data;
+
+  return checkins_loaded (f, NULL) && row_of (bel_checkins_page_get_due_list (checkins_page (f)), student_id) == NULL;
+}
+
+static void
+open_checkins (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checkins", NULL));
+  wait_until (f, page_is, "checkins", "the check-ins page");
+  wait_until (f, checkins_loaded, NULL, "the check-in lists");
+}
+
+static void
+test_log_checkin (Fixture *f, gconstpointer data)
+{
+  BelCheckinsPage *page;
+  GtkListBox *due;
+  GtkWidget *row;
+  BelCareDialog *dialog;
+  gint64 student_id;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) checkins = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  JsonObject *stored;
+
+  sign_in_as (f, TEST_DEMO_TEACHER);
+  open_checkins (f);
+  page = checkins_page (f);
+  due = bel_checkins_page_get_due_list (page);
+  screenshot ("checkins.png");
+
+  /* The daemon's own list of this teacher's duties matches the page. */
+  path = g_strdup_printf ("/api/v1/schools/1/checkin-duties?state=attention&account=%" G_GINT64_FORMAT,
+                          bel_resource_get_id (bel_client_get_account (f->http)));
+  before = http_get (f, path);
+  g_assert_cmpuint (json_array_get_length (items_of (before)), >, 0);
+  row = gtk_widget_get_first_child (GTK_WIDGET (due));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "student-id"));
+  g_assert_cmpint (student_id, >, 0);
+
+  /* Log it: open, two checklist items, a note, a follow-up, log. */
+  f->interactions = 0;
+  interact (f, g_object_get_data (G_OBJECT (row), "action-button"));
+  wait_until (f, dialog_open, NULL, "the check-in dialog");
+  dialog = bel_checkins_page_get_dialog (page);
+  interact (f, bel_care_dialog_get_field (dialog, "check:academics"));
+  interact (f, bel_care_dialog_get_field (dialog, "check:life_outside_school"));
+  type_text (f, bel_care_dialog_get_field (dialog, "note"), "Plays in the band now; asked about tryouts");
+  interact (f, bel_care_dialog_get_field (dialog, "follow-up"));
+  if (g_getenv ("BEL_SHOT_DIR") != NULL)
+    screenshot ("checkin-dialog.png");
+  interact (f, bel_care_dialog_get_save_button (dialog));
+  g_assert_cmpuint (f->interactions, <, 10);
+  wait_until (f, dialog_closed, NULL, "the dialog to close");
+  wait_until (f, student_left_due, &student_id, "the student to leave the due list");
+
+  /* The daemon has it */
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/schools/1/checkins?student=%" G_GINT64_FORMAT "&limit=1", student_id);
+  checkins = http_get (f, path);
+  g_assert_cmpuint (json_array_get_length (items_of (checkins)), ==, 1);
+  stored = json_array_get_object_element (items_of (checkins), 0);
+  g_assert_cmpstr (json_object_get_string_member (stored, "note"), ==, "Plays in the band now; asked about tryouts");
+  g_assert_true (json_object_get_boolean_member (stored, "follow_up_needed"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (stored, "answers"), "academics"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (stored, "answers"), "life_outside_school"));
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/schools/1/checkin-duties?state=due&student=%" G_GINT64_FORMAT, student_id);
+  after = http_get (f, path);
+  g_assert_cmpuint (json_array_get_length (items_of (after)), ==, 0);
+}
+
+static gboolean
+family_listed (Fixture *f, gconstpointer data)
+{
+  gint64 student_id = *(const gint64 *) data;
+
+  return checkins_loaded (f, NULL) && row_of (bel_checkins_page_get_family_list (checkins_page (f)), student_id) != NULL;
+}
+
+static gboolean
+family_gone (Fixture *f, gconstpointer data)
+{
+  return !family_listed (f, data) && checkins_loaded (f, NULL);
+}
+
+static gboolean
+everyone_loaded (Fixture *f, gconstpointer data)
+{
+  return gtk_toggle_button_get_active (bel_checkins_page_get_everyone_toggle (checkins_page (f))) &&
+         checkins_loaded (f, NULL);
+}
+
+static void
+test_log_family_contact (Fixture *f, gconstpointer data)
+{
+  GtkListBox *families;
+  GtkWidget *row;
+  BelCareDialog *dialog;
+  gint64 student_id;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) contacts = NULL;
+  JsonObject *stored;
+
+  sign_in_as (f, TEST_DEMO_COUNSELOR);
+  open_checkins (f);
+  /* A counselor advises nobody: the whole school */
+  interact (f, GTK_WIDGET (bel_checkins_page_get_everyone_toggle (checkins_page (f))));
+  wait_until (f, everyone_loaded, NULL, "everyone's lists");
+  families = bel_checkins_page_get_family_list (checkins_page (f));
+  row = gtk_widget_get_first_child (GTK_WIDGET (families));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "student-id"));
+
+  f->interactions = 0;
+  interact (f, g_object_get_data (G_OBJECT (row), "action-button"));
+  wait_until (f, dialog_open, NULL, "the contact dialog");
+  dialog = bel_checkins_page_get_dialog (checkins_page (f));
+  g_assert_false (gtk_widget_is_sensitive (bel_care_dialog_get_save_button (dialog)));
+  type_text (f, bel_care_dialog_get_field (dialog, "caregiver"), "Rosa Example");
+  type_text (f, bel_care_dialog_get_field (dialog, "relationship"), "grandmother");
+  type_text (f, bel_care_dialog_get_field (dialog, "outcome"), "Told her about the science fair poster");
+  interact (f, bel_care_dialog_get_save_button (dialog));
+  g_assert_cmpuint (f->interactions, <, 10);
+  wait_until (f, dialog_closed, NULL, "the dialog to close");
+  wait_until (f, family_gone, &student_id, "the family to leave the list");
+
+  path = g_strdup_printf ("/api/v1/schools/1/contacts?student=%" G_GINT64_FORMAT "&limit=1", student_id);
+  contacts = http_get (f, path);
+  stored = json_array_get_object_element (items_of (contacts), 0);
+  g_assert_cmpstr (json_object_get_string_member (stored, "caregiver_name"), ==, "Rosa Example");
+  g_assert_true (json_object_get_boolean_member (stored, "good_news"));
+  g_assert_cmpstr (json_object_get_string_member (stored, "channel"), ==, "call");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
+  int status;
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  daemon_ = test_daemon_new (N_STUDENTS);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/checkins/ui/log-checkin-leaves-due-list", test_log_checkin);
+  ADD ("/checkins/ui/log-family-contact", test_log_family_contact);
+#undef ADD
+
+  status = g_test_run ();
+  test_daemon_free (daemon_);
+  return status;
+}
