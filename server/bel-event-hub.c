@@ -6,7 +6,9 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <string.h>
 
+#include "bel-auth.h"
 #include "bel-error.h"
 #include "bel-events.h"
 
@@ -26,6 +28,8 @@ typedef struct {
   guint                    backlog;  /* frames queued while the socket stayed unwritable */
   guint                    unchecked; /* frames sent since the socket was last polled */
   GSource                 *resume;   /* the next replay step */
+  char                    *token;    /* the subscriber's bearer token, to recheck it */
+  gint64                   school_id;
 } Client;
 
 struct _BelEventHub
@@ -38,6 +42,7 @@ struct _BelEventHub
   guint      reap_id;
   guint      queue_limit;
   guint      ping_interval;
+  guint      revalidate_id;
 };
 
 G_DEFINE_FINAL_TYPE (BelEventHub, bel_event_hub, G_TYPE_OBJECT)
@@ -55,6 +60,9 @@ client_free (Client *client)
   g_signal_handlers_disconnect_by_data (client->conn, client);
   g_clear_object (&client->socket);
   g_clear_object (&client->conn);
+  if (client->token != NULL)
+    memset (client->token, 0, strlen (client->token));
+  g_free (client->token);
   g_free (client);
 }
 
@@ -300,6 +308,8 @@ typedef struct {
   BelEventReader reader;
   gint64         since;
   gulong         handler_id;
+  char          *token;
+  gint64         school_id;
 } Pending;
 
 static void
@@ -309,6 +319,7 @@ pending_free (gpointer data,
   Pending *pending = data;
 
   g_object_unref (pending->hub);
+  g_free (pending->token);
   g_free (pending);
 }
 
@@ -317,11 +328,15 @@ add_client (BelEventHub             *self,
             SoupWebsocketConnection *conn,
             GSocket                 *socket,
             const BelEventReader    *reader,
+            const char              *token,
+            gint64                   school_id,
             gint64                   since)
 {
   Client *client = g_new0 (Client, 1);
 
   client->hub = self;
+  client->token = g_strdup (token);
+  client->school_id = school_id;
   client->conn = g_object_ref (conn);
   client->reader = *reader;
   client->socket = socket ? g_object_ref (socket) : NULL;
@@ -351,6 +366,8 @@ on_wrote_informational (SoupServerMessage *msg,
   g_autoptr(BelEventHub) self = g_object_ref (pending->hub);
   BelEventReader reader = pending->reader;
   gint64 since = pending->since;
+  g_autofree char *token = g_strdup (pending->token);
+  gint64 school_id = pending->school_id;
   g_autoptr(GIOStream) stream = NULL;
   g_autoptr(SoupWebsocketConnection) conn = NULL;
   g_autoptr(GSocket) socket = NULL;
@@ -371,8 +388,50 @@ on_wrote_informational (SoupServerMessage *msg,
                                         SOUP_WEBSOCKET_CONNECTION_SERVER,
                                         soup_message_headers_get_one (headers, "Origin"),
                                         NULL, NULL);
-  add_client (self, conn, socket, &reader, since);
+  add_client (self, conn, socket, &reader, token, school_id, since);
   g_object_unref (msg);
+}
+
+/* A subscriber may keep listening only while its session is valid and it is
+ * still a member of the school: a sign-out, an expired session, a disabled
+ * account or a removed membership ends the stream (close code 1008). The
+ * reader is refreshed too, so a changed role changes what the client sees. */
+static void
+client_revalidate (Client *client)
+{
+  BelEventHub *self = client->hub;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelAccount) actor = NULL;
+  BelEventReader reader;
+
+  if (client->closed)
+    return;
+  actor = bel_auth_authenticate (self->engine, client->token, &error);
+  if (actor == NULL ||
+      !bel_events_reader_init (self->engine, actor, client->school_id, &reader, &error))
+    {
+      client_close (client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "session ended");
+      return;
+    }
+  client->reader = reader;
+}
+
+void
+bel_event_hub_revalidate (BelEventHub *self)
+{
+  g_return_if_fail (BEL_IS_EVENT_HUB (self));
+
+  if (self->engine == NULL)
+    return;
+  for (guint i = 0; i < self->clients->len; i++)
+    client_revalidate (g_ptr_array_index (self->clients, i));
+}
+
+static gboolean
+revalidate_tick (gpointer user_data)
+{
+  bel_event_hub_revalidate (user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 gboolean
@@ -390,6 +449,7 @@ gboolean
 bel_event_hub_accept (BelEventHub        *self,
                       SoupServerMessage  *msg,
                       BelAccount         *actor,
+                      const char         *token,
                       gint64              school_id,
                       gint64              since,
                       GError            **error)
@@ -419,6 +479,8 @@ bel_event_hub_accept (BelEventHub        *self,
   pending->hub = g_object_ref (self);
   pending->reader = reader;
   pending->since = since;
+  pending->token = g_strdup (token);
+  pending->school_id = school_id;
   pending->handler_id = g_signal_connect_data (msg, "wrote-informational",
                                                G_CALLBACK (on_wrote_informational),
                                                pending, pending_free, 0);
@@ -434,6 +496,7 @@ bel_event_hub_dispose (GObject *object)
     bel_events_remove_listener (self->engine, self->listener_id);
   self->listener_id = 0;
   g_clear_handle_id (&self->reap_id, g_source_remove);
+  g_clear_handle_id (&self->revalidate_id, g_source_remove);
   if (self->clients != NULL)
     {
       bel_event_hub_close_all (self);
@@ -493,6 +556,7 @@ bel_event_hub_get (BelEngine *engine)
       self->published = 0;
     }
   self->listener_id = bel_events_add_listener (engine, on_events_committed, self);
+  self->revalidate_id = g_timeout_add_seconds (MAX (self->ping_interval, 1), revalidate_tick, self);
   return self;
 }
 

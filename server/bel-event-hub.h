@@ -50,9 +50,14 @@ gboolean     bel_event_hub_is_upgrade    (SoupServerMessage  *msg);
 gboolean     bel_event_hub_accept        (BelEventHub        *self,
                                           SoupServerMessage  *msg,
                                           BelAccount         *actor,
+                                          const char         *token,
                                           gint64              school_id,
                                           gint64              since,
                                           GError            **error);
+
+/* Rechecks every subscriber's session and membership now and closes the
+ * streams that lost them; also runs every ping-interval seconds. */
+void         bel_event_hub_revalidate    (BelEventHub        *self);
 
 /* Connected subscribers (all schools), and the last seq sent out live. */
 guint        bel_event_hub_get_n_clients (BelEventHub        *self);

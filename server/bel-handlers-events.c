@@ -56,7 +56,8 @@ bel_handle_events (BelRequest *request)
     {
       /* On success the hub has set the 101 response and takes the connection over. */
       if (!bel_event_hub_accept (bel_event_hub_get (request->engine), request->msg,
-                                 request->actor, school_id, since, &error))
+                                 request->actor, request->token, school_id, since,
+                                 &error))
         bel_request_reply_error (request, error);
       return;
     }

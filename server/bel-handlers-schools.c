@@ -5,6 +5,7 @@
 #include "bel-handlers.h"
 
 #include "bel-accounts.h"
+#include "bel-event-hub.h"
 #include "bel-schools.h"
 
 /* Replies with @resource, or with @error when it is NULL. */
@@ -98,7 +99,11 @@ bel_handle_membership_delete (BelRequest *request)
   if (bel_memberships_delete (request->engine, request->actor,
                               bel_request_get_id (request, "school_id"),
                               bel_request_get_id (request, "account_id"), &error))
-    bel_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+    {
+      /* A former member stops receiving the school's live events at once. */
+      bel_event_hub_revalidate (bel_event_hub_get (request->engine));
+      bel_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+    }
   else
     bel_request_reply_error (request, error);
 }
@@ -151,5 +156,7 @@ bel_handle_accounts_patch (BelRequest *request)
     account = bel_accounts_update (request->engine, request->actor,
                                    bel_request_get_id (request, "account_id"), version,
                                    changes, (const char * const *) fields, &error);
+  if (account != NULL)
+    bel_event_hub_revalidate (bel_event_hub_get (request->engine)); /* e.g. disabled */
   reply (request, SOUP_STATUS_OK, account, error);
 }

@@ -7,6 +7,7 @@
 #include "bel-accounts.h"
 #include "bel-auth.h"
 #include "bel-error.h"
+#include "bel-event-hub.h"
 
 void
 bel_handle_healthz (BelRequest *request)
@@ -151,9 +152,13 @@ bel_handle_session_delete (BelRequest *request)
   g_autoptr(GError) error = NULL;
 
   if (!bel_auth_sign_out (request->engine, request->token, &error))
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+    {
+      bel_request_reply_error (request, error);
+      return;
+    }
+  /* The token's live event streams end with the session. */
+  bel_event_hub_revalidate (bel_event_hub_get (request->engine));
+  bel_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
 }
 
 void

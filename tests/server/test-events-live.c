@@ -147,6 +147,49 @@ test_fanout (Fixture       *f,
 }
 
 static void
+test_streams_end_with_access (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *leader = NULL, *admin = NULL, *teacher_1 = NULL, *teacher_2 = NULL;
+  g_autofree char *counselor = NULL, *member_path = NULL;
+  g_autoptr(BelTestWs) signed_out = NULL, still_in = NULL, removed = NULL;
+  g_autoptr(BelTestResponse) r = NULL;
+
+  bel_test_daemon_start (f->d);
+  leader = sign_in (f, "leader");
+  admin = sign_in (f, "admin");
+  teacher_1 = sign_in (f, "teacher");
+  teacher_2 = sign_in (f, "teacher");
+  counselor = sign_in (f, "counselor");
+  signed_out = bel_test_ws_open (f->d->url, teacher_1, f->seed.school_id, -1);
+  still_in = bel_test_ws_open (f->d->url, teacher_2, f->seed.school_id, -1);
+  removed = bel_test_ws_open (f->d->url, counselor, f->seed.school_id, -1);
+  g_assert_cmpuint (signed_out->status, ==, 101);
+  g_assert_cmpuint (still_in->status, ==, 101);
+  g_assert_cmpuint (removed->status, ==, 101);
+
+  /* Signing out ends that session's stream at once, not the other session's. */
+  r = bel_test_daemon_request (f->d, "DELETE", "/api/v1/session", teacher_1, NULL, NULL);
+  g_assert_cmpuint (r->status, ==, 204);
+  g_assert_true (bel_test_ws_wait_closed (signed_out, 3000));
+  g_assert_cmpuint (signed_out->close_code, ==, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION);
+
+  /* Removing a member from the school ends their stream too. */
+  member_path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/members/%" G_GINT64_FORMAT,
+                                 f->seed.school_id, f->seed.counselor_id);
+  g_clear_pointer (&r, bel_test_response_free);
+  r = bel_test_daemon_request (f->d, "DELETE", member_path, admin, NULL, NULL);
+  g_assert_cmpuint (r->status, ==, 204);
+  g_assert_true (bel_test_ws_wait_closed (removed, 3000));
+
+  patch_student (f, leader, "they/them");
+  g_assert_true (bel_test_ws_wait_events (still_in, 1, 5000));
+  g_assert_false (still_in->closed);
+  g_assert_cmpuint (signed_out->events->len, ==, 0);
+  g_assert_cmpuint (removed->events->len, ==, 0);
+}
+
+static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
@@ -489,6 +532,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/events/live/streams-end-with-session-and-membership", test_streams_end_with_access);
   ADD ("/events/live/fanout", test_fanout);
   ADD ("/events/live/refused", test_refused);
   ADD ("/events/live/replay-since", test_replay_since);
