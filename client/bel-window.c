@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "bel-board-page.h"
+#include "bel-celebration.h"
+#include "bel-goals-page.h"
 #include "bel-checkins-page.h"
 #include "bel-error.h"
 #include "bel-school.h"
@@ -38,6 +40,8 @@ struct _BelWindow
   BelSignInPage        *sign_in_page;
   BelStudentsPage      *students_page;
   BelBoardPage         *board_page;
+  BelGoalsPage         *goals_page;
+  BelCelebration       *celebration;  /* owned by the window (data) */
   BelCheckinsPage      *checkins_page;
 };
 
@@ -82,6 +86,8 @@ show_sign_in (BelWindow  *self,
   bel_students_page_set_offline (self->students_page, FALSE);
   bel_students_page_set_school (self->students_page, NULL);
   bel_board_page_set_school (self->board_page, NULL);
+  bel_goals_page_set_school (self->goals_page, NULL);
+  bel_celebration_set_school (self->celebration, 0);
   bel_checkins_page_set_school (self->checkins_page, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
   bel_sign_in_page_show_error (self->sign_in_page, message);
@@ -134,6 +140,8 @@ schools_cb (GObject      *source,
   gtk_window_set_title (GTK_WINDOW (self), bel_resource_get_string (school, "name"));
   bel_students_page_set_school (self->students_page, school);
   bel_board_page_set_school (self->board_page, school);
+  bel_goals_page_set_school (self->goals_page, school);
+  bel_celebration_set_school (self->celebration, bel_resource_get_id (school));
   bel_checkins_page_set_school (self->checkins_page, school);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
@@ -269,7 +277,8 @@ show_page_action (GtkWidget  *widget,
   if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
     return;
   gtk_stack_set_visible_child_name (self->stack,
-                                    g_strcmp0 (action_name, "win.show-board") == 0 ? "board" : "main");
+                                    g_strcmp0 (action_name, "win.show-board") == 0 ? "board" :
+                                    g_strcmp0 (action_name, "win.show-goals") == 0 ? "goals" : "main");
 }
 
 /* Check-ins and the team meeting load when shown, so they are never stale. */
@@ -490,6 +499,7 @@ bel_window_class_init (BelWindowClass *klass)
   g_type_ensure (BEL_TYPE_SIGN_IN_PAGE);
   g_type_ensure (BEL_TYPE_STUDENTS_PAGE);
   g_type_ensure (BEL_TYPE_BOARD_PAGE);
+  g_type_ensure (BEL_TYPE_GOALS_PAGE);
   g_type_ensure (BEL_TYPE_CHECKINS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BelWindow, toast_overlay);
@@ -497,6 +507,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, students_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, BelWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, checkins_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
@@ -504,6 +515,8 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-board", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-students", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-goals", NULL, show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-goals", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-checkins", NULL, show_care_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-students", NULL);
@@ -543,6 +556,8 @@ bel_window_new (BelApplication *application)
   bel_sign_in_page_set_client (self->sign_in_page, self->client);
   bel_students_page_set_client (self->students_page, self->client);
   bel_board_page_set_client (self->board_page, self->client);
+  bel_goals_page_set_client (self->goals_page, self->client);
+  self->celebration = bel_celebration_attach (GTK_WINDOW (self), self->toast_overlay, self->client);
   bel_checkins_page_set_client (self->checkins_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);
