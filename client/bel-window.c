@@ -12,6 +12,7 @@
 #include "bel-celebration.h"
 #include "bel-goals-page.h"
 #include "bel-checkins-page.h"
+#include "bel-meeting-page.h"
 #include "bel-error.h"
 #include "bel-school.h"
 #include "bel-secret.h"
@@ -43,6 +44,7 @@ struct _BelWindow
   BelGoalsPage         *goals_page;
   BelCelebration       *celebration;  /* owned by the window (data) */
   BelCheckinsPage      *checkins_page;
+  BelMeetingPage       *meeting_page;
 };
 
 G_DEFINE_FINAL_TYPE (BelWindow, bel_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,6 +91,7 @@ show_sign_in (BelWindow  *self,
   bel_goals_page_set_school (self->goals_page, NULL);
   bel_celebration_set_school (self->celebration, 0);
   bel_checkins_page_set_school (self->checkins_page, NULL);
+  bel_meeting_page_set_school (self->meeting_page, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
   bel_sign_in_page_show_error (self->sign_in_page, message);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -143,6 +146,7 @@ schools_cb (GObject      *source,
   bel_goals_page_set_school (self->goals_page, school);
   bel_celebration_set_school (self->celebration, bel_resource_get_id (school));
   bel_checkins_page_set_school (self->checkins_page, school);
+  bel_meeting_page_set_school (self->meeting_page, school);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -291,6 +295,12 @@ show_care_page_action (GtkWidget  *widget,
 
   if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
     return;
+  if (g_strcmp0 (action_name, "win.show-meeting") == 0)
+    {
+      bel_meeting_page_reload (self->meeting_page);
+      gtk_stack_set_visible_child_name (self->stack, "meeting");
+      return;
+    }
   bel_checkins_page_reload (self->checkins_page);
   gtk_stack_set_visible_child_name (self->stack, "checkins");
 }
@@ -501,6 +511,7 @@ bel_window_class_init (BelWindowClass *klass)
   g_type_ensure (BEL_TYPE_BOARD_PAGE);
   g_type_ensure (BEL_TYPE_GOALS_PAGE);
   g_type_ensure (BEL_TYPE_CHECKINS_PAGE);
+  g_type_ensure (BEL_TYPE_MEETING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, stack);
@@ -509,6 +520,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, checkins_page);
+  gtk_widget_class_bind_template_child (widget_class, BelWindow, meeting_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
@@ -518,6 +530,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-goals", NULL, show_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-goals", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-checkins", NULL, show_care_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_care_page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-students", NULL);
 }
@@ -559,6 +572,7 @@ bel_window_new (BelApplication *application)
   bel_goals_page_set_client (self->goals_page, self->client);
   self->celebration = bel_celebration_attach (GTK_WINDOW (self), self->toast_overlay, self->client);
   bel_checkins_page_set_client (self->checkins_page, self->client);
+  bel_meeting_page_set_client (self->meeting_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);
 

@@ -14,6 +14,8 @@
 #include "bel-application.h"
 #include "bel-care-dialog.h"
 #include "bel-checkins-page.h"
+#include "bel-meeting-page.h"
+#include "bel-support-plan-view.h"
 #include "bel-window.h"
 #include "test-daemon.h"
 
@@ -371,6 +373,231 @@ test_log_family_contact (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (stored, "channel"), ==, "call");
 }
 
+/* ---- the meeting ---- */
+
+static BelMeetingPage *
+meeting_page (Fixture *f)
+{
+  return window_child (f, "meeting_page");
+}
+
+static gboolean
+meeting_loaded (Fixture *f, gconstpointer data)
+{
+  return !bel_meeting_page_get_loading (meeting_page (f)) &&
+         gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))) != NULL;
+}
+
+static gboolean
+meeting_dialog_open (Fixture *f, gconstpointer data)
+{
+  BelCareDialog *dialog = bel_meeting_page_get_dialog (meeting_page (f));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+meeting_dialog_closed (Fixture *f, gconstpointer data)
+{
+  return bel_meeting_page_get_dialog (meeting_page (f)) == NULL;
+}
+
+static void
+open_meeting (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-meeting", NULL));
+  wait_until (f, page_is, "meeting", "the meeting page");
+  wait_until (f, meeting_loaded, NULL, "the ranking");
+}
+
+static GtkWidget *
+card_of (Fixture *f, gint64 student_id)
+{
+  for (GtkWidget *card = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f)));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (card), "student-id")) == student_id)
+      return card;
+  return NULL;
+}
+
+/* The texts of the labels inside @widget, joined by newlines */
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static void
+test_meeting_lists_top_students (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) meeting = NULL;
+  JsonArray *items;
+  guint n_cards = 0;
+
+  sign_in_as (f, TEST_DEMO_COUNSELOR);
+  open_meeting (f);
+  screenshot ("meeting.png");
+
+  meeting = http_get (f, "/api/v1/schools/1/meeting?limit=25");
+  items = items_of (meeting);
+  g_assert_cmpuint (json_array_get_length (items), >=, 3);
+  for (GtkWidget *c = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, json_array_get_length (items));
+
+  /* The top students, in the daemon's order, each with every reason's label and evidence and their adults */
+  for (guint i = 0; i < 5 && i < json_array_get_length (items); i++)
+    {
+      JsonObject *student = json_array_get_object_element (items, i);
+      JsonArray *reasons = json_object_get_array_member (student, "reasons");
+      JsonArray *adults = json_object_get_array_member (student, "adults");
+      GtkWidget *card = card_of (f, json_object_get_int_member (student, "student_id"));
+      GtkWidget *nth = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f)));
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint j = 0; j < i; j++)
+        nth = gtk_widget_get_next_sibling (nth);
+      g_assert_true (card == nth);
+      g_assert_cmpuint (json_array_get_length (reasons), >, 0);
+      collect_text (card, text);
+      g_assert_nonnull (strstr (text->str, json_object_get_string_member (student, "student_name")));
+      for (guint j = 0; j < json_array_get_length (reasons); j++)
+        {
+          JsonObject *reason = json_array_get_object_element (reasons, j);
+
+          g_assert_nonnull (strstr (text->str, json_object_get_string_member (reason, "label")));
+          if (json_object_get_string_member (reason, "evidence") != NULL)
+            g_assert_nonnull (strstr (text->str, json_object_get_string_member (reason, "evidence")));
+        }
+      for (guint j = 0; j < json_array_get_length (adults); j++)
+        g_assert_nonnull (strstr (text->str, json_object_get_string_member (json_array_get_object_element (adults, j),
+                                                                            "display_name")));
+    }
+
+  /* A grade team: only that grade */
+  {
+    JsonObject *top = json_array_get_object_element (items, 0);
+    int grade = json_object_get_int_member (top, "grade");
+    g_autofree char *path = g_strdup_printf ("/api/v1/schools/1/meeting?limit=25&grade=%d", grade);
+    g_autoptr(JsonNode) team = http_get (f, path);
+    guint n = 0;
+
+    bel_meeting_page_set_grade (meeting_page (f), grade);
+    wait_until (f, meeting_loaded, NULL, "the grade team's ranking");
+    for (GtkWidget *c = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))); c != NULL;
+         c = gtk_widget_get_next_sibling (c))
+      n++;
+    g_assert_cmpuint (n, ==, json_array_get_length (items_of (team)));
+    g_assert_nonnull (card_of (f, json_object_get_int_member (top, "student_id")));
+  }
+}
+
+static gboolean
+card_has_plan (Fixture *f, gconstpointer data)
+{
+  GtkWidget *card = card_of (f, *(const gint64 *) data);
+
+  return meeting_loaded (f, NULL) && card != NULL && g_object_get_data (G_OBJECT (card), "plan-id") != NULL;
+}
+
+static gboolean
+plan_view_loaded (Fixture *f, gconstpointer data)
+{
+  BelCareDialog *dialog = bel_meeting_page_get_dialog (meeting_page (f));
+
+  return dialog != NULL && bel_support_plan_view_get_loaded (dialog);
+}
+
+static JsonObject *
+plan_of (Fixture *f, gint64 student_id, const char *status, JsonNode **keep)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/schools/1/support-plans?status=%s&student=%" G_GINT64_FORMAT,
+                                           status, student_id);
+  JsonArray *items;
+
+  *keep = http_get (f, path);
+  items = items_of (*keep);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  return json_array_get_object_element (items, 0);
+}
+
+static void
+test_plan_lifecycle (Fixture *f, gconstpointer data)
+{
+  GtkWidget *card = NULL;
+  BelCareDialog *dialog;
+  gint64 student_id = 0;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) reviewed = NULL;
+  g_autoptr(JsonNode) closed = NULL;
+  g_autoptr(JsonNode) full = NULL;
+  g_autofree char *path = NULL;
+  JsonObject *plan;
+  JsonObject *action;
+
+  sign_in_as (f, TEST_DEMO_COUNSELOR);
+  open_meeting (f);
+  /* The first student without an open plan */
+  for (card = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    if (g_object_get_data (G_OBJECT (card), "plan-id") == NULL)
+      break;
+  g_assert_nonnull (card);
+  student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (card), "student-id"));
+
+  interact (f, g_object_get_data (G_OBJECT (card), "plan-button"));
+  wait_until (f, meeting_dialog_open, NULL, "the plan dialog");
+  dialog = bel_meeting_page_get_dialog (meeting_page (f));
+  type_text (f, bel_care_dialog_get_field (dialog, "concern"), "Missed three check-ins and seems withdrawn");
+  interact (f, bel_care_dialog_get_field (dialog, "tier-3"));
+  type_text (f, bel_care_dialog_get_field (dialog, "action-0"), "Daily hello at the door");
+  type_text (f, bel_care_dialog_get_field (dialog, "action-due-0"), "2030-01-15");
+  type_text (f, bel_care_dialog_get_field (dialog, "review-on"), "2030-02-01");
+  screenshot ("plan-dialog.png");
+  interact (f, bel_care_dialog_get_save_button (dialog));
+  wait_until (f, meeting_dialog_closed, NULL, "the plan dialog to close");
+  wait_until (f, card_has_plan, &student_id, "the card to show the plan");
+
+  plan = plan_of (f, student_id, "active", &created);
+  g_assert_cmpstr (json_object_get_string_member (plan, "concern"), ==, "Missed three check-ins and seems withdrawn");
+  g_assert_cmpint (json_object_get_int_member (plan, "tier"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (plan, "owner_id"), ==,
+                   bel_resource_get_id (bel_client_get_account (f->http)));
+  g_assert_cmpstr (json_object_get_string_member (plan, "review_on"), ==, "2030-02-01");
+  path = g_strdup_printf ("/api/v1/support-plans/%" G_GINT64_FORMAT, json_object_get_int_member (plan, "id"));
+  full = http_get (f, path);
+  action = json_array_get_object_element (json_object_get_array_member (json_node_get_object (full), "actions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (action, "description"), ==, "Daily hello at the door");
+  g_assert_cmpstr (json_object_get_string_member (action, "due_on"), ==, "2030-01-15");
+
+  /* Review it */
+  interact (f, g_object_get_data (G_OBJECT (card_of (f, student_id)), "plan-button"));
+  wait_until (f, plan_view_loaded, NULL, "the plan");
+  dialog = bel_meeting_page_get_dialog (meeting_page (f));
+  type_text (f, bel_care_dialog_get_field (dialog, "review-note"), "Came to two check-ins; smiling more");
+  type_text (f, bel_care_dialog_get_field (dialog, "next-review-on"), "2030-03-01");
+  interact (f, bel_care_dialog_get_save_button (dialog));
+  wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
+  plan = plan_of (f, student_id, "active", &reviewed);
+  g_assert_cmpstr (json_object_get_string_member (plan, "review_on"), ==, "2030-03-01");
+
+  /* Close it */
+  wait_until (f, card_has_plan, &student_id, "the card after the review");
+  interact (f, g_object_get_data (G_OBJECT (card_of (f, student_id)), "plan-button"));
+  wait_until (f, plan_view_loaded, NULL, "the plan again");
+  dialog = bel_meeting_page_get_dialog (meeting_page (f));
+  screenshot ("plan-view.png");
+  type_text (f, bel_care_dialog_get_field (dialog, "outcome"), "Back on track with her advisor");
+  interact (f, bel_care_dialog_get_field (dialog, "complete"));
+  wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
+  plan = plan_of (f, student_id, "completed", &closed);
+  g_assert_cmpstr (json_object_get_string_member (plan, "outcome"), ==, "Back on track with her advisor");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -387,6 +614,8 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/checkins/ui/log-checkin-leaves-due-list", test_log_checkin);
   ADD ("/checkins/ui/log-family-contact", test_log_family_contact);
+  ADD ("/checkins/ui/meeting-lists-top-students", test_meeting_lists_top_students);
+  ADD ("/checkins/ui/plan-lifecycle", test_plan_lifecycle);
 #undef ADD
 
   status = g_test_run ();
