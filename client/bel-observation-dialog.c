@@ -85,8 +85,12 @@ save (BelCareDialog *dialog,
 static void
 changed (BelCareDialog *dialog)
 {
-  g_autofree char *body = body_text (dialog);
+  g_autofree char *body = NULL;
   GtkWidget *flag_row = bel_care_dialog_get_field (dialog, "raise-flag-row");
+
+  if (flag_row == NULL)
+    return; /* still being built */
+  body = body_text (dialog);
 
   gtk_widget_set_visible (flag_row, g_str_equal (selected_kind (dialog), "concern"));
   bel_care_dialog_set_can_save (dialog, *body != '\0');

@@ -15,6 +15,7 @@
 #include "bel-care-dialog.h"
 #include "bel-checkins-page.h"
 #include "bel-meeting-page.h"
+#include "bel-observations-view.h"
 #include "bel-support-plan-view.h"
 #include "bel-window.h"
 #include "test-daemon.h"
@@ -191,6 +192,12 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     ;
   g_clear_object (&f->http);
   g_clear_object (&f->app);
+}
+
+static gboolean
+toggle_active (Fixture *f, gconstpointer toggle)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
 }
 
 /* ---- check-ins ---- */
@@ -438,6 +445,7 @@ test_meeting_lists_top_students (Fixture *f, gconstpointer data)
   guint n_cards = 0;
 
   sign_in_as (f, TEST_DEMO_COUNSELOR);
+  screenshot ("students.png");
   open_meeting (f);
   screenshot ("meeting.png");
 
@@ -554,6 +562,7 @@ test_plan_lifecycle (Fixture *f, gconstpointer data)
   dialog = bel_meeting_page_get_dialog (meeting_page (f));
   type_text (f, bel_care_dialog_get_field (dialog, "concern"), "Missed three check-ins and seems withdrawn");
   interact (f, bel_care_dialog_get_field (dialog, "tier-3"));
+  wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "tier-3"), "tier 3");
   type_text (f, bel_care_dialog_get_field (dialog, "action-0"), "Daily hello at the door");
   type_text (f, bel_care_dialog_get_field (dialog, "action-due-0"), "2030-01-15");
   type_text (f, bel_care_dialog_get_field (dialog, "review-on"), "2030-02-01");
@@ -598,6 +607,146 @@ test_plan_lifecycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (plan, "outcome"), ==, "Back on track with her advisor");
 }
 
+/* ---- observations on the student page ---- */
+
+typedef struct {
+  BelObservationsView *view;
+  guint                rows;
+} ObservationsWait;
+
+static guint
+n_observation_rows (BelObservationsView *view)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (bel_observations_view_get_list (view))); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "observation-id") != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+observations_shown (Fixture *f, gconstpointer data)
+{
+  const ObservationsWait *wait = data;
+
+  return !bel_observations_view_get_loading (wait->view) && n_observation_rows (wait->view) == wait->rows;
+}
+
+static gboolean
+observation_dialog_open (Fixture *f, gconstpointer data)
+{
+  BelCareDialog *dialog = bel_observations_view_get_dialog ((BelObservationsView *) data);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+observation_dialog_closed (Fixture *f, gconstpointer data)
+{
+  return bel_observations_view_get_dialog ((BelObservationsView *) data) == NULL;
+}
+
+static void
+test_observations_of_several_adults (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) student_node = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) flags = NULL;
+  g_autoptr(GHashTable) adults = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(BelStudent) student = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 student_id = 0;
+  guint best = 0;
+  GtkWidget *window;
+  BelObservationsView *view;
+  BelCareDialog *dialog;
+  ObservationsWait wait;
+  JsonObject *newest;
+
+  sign_in_as (f, TEST_DEMO_COUNSELOR);
+  /* The student whom the most adults noted something about */
+  all = http_get (f, "/api/v1/schools/1/observations?limit=1000");
+  for (guint i = 0; i < json_array_get_length (items_of (all)); i++)
+    {
+      JsonObject *o = json_array_get_object_element (items_of (all), i);
+      gint64 id = json_object_get_int_member (o, "student_id");
+      GHashTable *who = g_hash_table_lookup (adults, &id);
+
+      if (who == NULL)
+        {
+          who = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (adults, g_memdup2 (&id, sizeof id), who);
+        }
+      g_hash_table_add (who, GSIZE_TO_POINTER ((gsize) json_object_get_int_member (o, "account_id")));
+    }
+  g_hash_table_iter_init (&iter, adults);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_size (value) > best)
+      {
+        best = g_hash_table_size (value);
+        student_id = *(gint64 *) key;
+      }
+  g_assert_cmpuint (best, >=, 2);
+
+  path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT, student_id);
+  student_node = http_get (f, path);
+  student = bel_model_new_from_json (BEL_TYPE_STUDENT, student_node, BEL_MODEL_TRUST, &error);
+  g_assert_no_error (error);
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/observations", student_id);
+  before = http_get (f, path);
+
+  /* The view as the student page holds it */
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  view = g_object_new (BEL_TYPE_OBSERVATIONS_VIEW, NULL);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (f->window));
+  bel_observations_view_set_client (view, bel_application_get_client (f->app));
+  bel_observations_view_set_student (view, student);
+  gtk_window_present (GTK_WINDOW (window));
+  wait.view = view;
+  wait.rows = json_array_get_length (items_of (before));
+  wait_until (f, observations_shown, &wait, "the student's observations");
+  screenshot ("observations.png");
+
+  /* Add a concern that raises a flag */
+  f->interactions = 0;
+  interact (f, bel_observations_view_get_button (view, "observation"));
+  wait_until (f, observation_dialog_open, view, "the observation dialog");
+  dialog = bel_observations_view_get_dialog (view);
+  interact (f, bel_care_dialog_get_field (dialog, "kind-concern"));
+  wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "kind-concern"), "a concern");
+  f->interactions++;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (bel_care_dialog_get_field (dialog, "body"))),
+                            "Wore a T-shirt in the snow again; no winter coat", -1);
+  g_assert_true (gtk_widget_get_visible (bel_care_dialog_get_field (dialog, "raise-flag-row")));
+  interact (f, bel_care_dialog_get_field (dialog, "raise-flag"));
+  interact (f, bel_care_dialog_get_save_button (dialog));
+  g_assert_cmpuint (f->interactions, <, 10);
+  wait_until (f, observation_dialog_closed, view, "the dialog to close");
+  wait.rows++;
+  wait_until (f, observations_shown, &wait, "the new observation");
+
+  after = http_get (f, path);
+  newest = json_array_get_object_element (items_of (after), 0);
+  g_assert_cmpstr (json_object_get_string_member (newest, "kind"), ==, "concern");
+  g_assert_cmpstr (json_object_get_string_member (newest, "body"), ==, "Wore a T-shirt in the snow again; no winter coat");
+  g_assert_cmpint (json_object_get_int_member (newest, "flag_id"), >, 0);
+  g_free (path);
+  path = g_strdup_printf ("/api/v1/schools/1/flags?status=open&student=%" G_GINT64_FORMAT, student_id);
+  flags = http_get (f, path);
+  g_assert_cmpuint (json_array_get_length (items_of (flags)), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -616,6 +765,7 @@ main (int argc, char *argv[])
   ADD ("/checkins/ui/log-family-contact", test_log_family_contact);
   ADD ("/checkins/ui/meeting-lists-top-students", test_meeting_lists_top_students);
   ADD ("/checkins/ui/plan-lifecycle", test_plan_lifecycle);
+  ADD ("/checkins/ui/observations-of-several-adults", test_observations_of_several_adults);
 #undef ADD
 
   status = g_test_run ();
