@@ -110,15 +110,24 @@ meet_benchmarks (BelEngine       *engine,
   return TRUE;
 }
 
+/* The student's active goals on the measurement's metric, since their
+ * baseline, that the value can change: it reaches the target or an unmet
+ * benchmark.  The test is bel_goal_reaches() in SQL, so that the usual
+ * measurement, which meets nothing, costs one query. */
 static GArray *
-active_goal_ids (BelEngine       *engine,
-                 BelMeasurement  *measurement,
-                 GError         **error)
+goals_reached (BelEngine       *engine,
+               BelMeasurement  *measurement,
+               GError         **error)
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
-      "SELECT id FROM goal WHERE student_id = ? AND metric_id = ? AND status = 'active' "
-      "AND baseline_date <= ? ORDER BY id", error);
+      "SELECT g.id FROM goal g JOIN growth_metric m ON m.id = g.metric_id "
+      "WHERE g.student_id = ?1 AND g.metric_id = ?2 AND g.status = 'active' AND g.baseline_date <= ?3 "
+      "AND (CASE m.direction WHEN 'lower' THEN ?4 <= g.target_value + 1e-9 ELSE ?4 >= g.target_value - 1e-9 END "
+      "  OR EXISTS (SELECT 1 FROM benchmark b WHERE b.goal_id = g.id AND b.met_at IS NULL "
+      "    AND CASE m.direction WHEN 'lower' THEN ?4 <= b.target_value + 1e-9 "
+      "    ELSE ?4 >= b.target_value - 1e-9 END)) "
+      "ORDER BY g.id", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) local_error = NULL;
 
@@ -127,6 +136,7 @@ active_goal_ids (BelEngine       *engine,
   sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (measurement, "student-id"));
   sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (measurement, "metric-id"));
   bel_bind_text (stmt, 3, bel_resource_get_string (measurement, "measured-on"));
+  sqlite3_bind_double (stmt, 4, bel_resource_get_double (measurement, "value"));
   while (bel_store_step_row (store, stmt, &local_error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -147,7 +157,7 @@ bel_goal_progress_measured (BelEngine       *engine,
                             GPtrArray       *met,
                             GError         **error)
 {
-  g_autoptr(GArray) ids = active_goal_ids (engine, measurement, error);
+  g_autoptr(GArray) ids = goals_reached (engine, measurement, error);
 
   if (ids == NULL)
     return FALSE;

@@ -315,8 +315,7 @@ bel_handle_measurements_bulk (BelRequest *request)
 
   if (rows != NULL)
     stored = bel_measurements_record_rows (request->engine, request->actor,
-                                           bel_request_get_id (request, "school_id"), rows,
-                                           BEL_MEASURE_NONE, &error);
+                                           bel_request_get_id (request, "school_id"), rows, &error);
   if (stored == NULL)
     {
       bel_request_reply_error (request, error);

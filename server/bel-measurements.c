@@ -278,14 +278,12 @@ bel_measurements_write (BelEngine       *engine,
                 "author-name", author ? author : "System",
                 "created-at", now,
                 NULL);
-  if (events && !record_measured_event (engine, m, error))
-    return FALSE;
   if (!bel_goal_progress_measured (engine, m, events, met, error))
     return FALSE;
   for (guint i = 0; i < met->len; i++)
     g_list_store_append (met_list, g_ptr_array_index (met, i));
   g_object_set (m, "benchmarks-met", met_list, NULL);
-  return TRUE;
+  return !events || record_measured_event (engine, m, error);
 }
 
 BelMeasurement *
@@ -330,7 +328,6 @@ bel_measurements_record_rows (BelEngine        *engine,
                               BelAccount       *actor,
                               gint64            school_id,
                               GPtrArray        *rows,
-                              BelMeasureFlags   flags,
                               GError          **error)
 {
   g_autoptr(BelTransaction) tx = NULL;
@@ -363,7 +360,7 @@ bel_measurements_record_rows (BelEngine        *engine,
     {
       BelMeasurement *m = g_ptr_array_index (rows, i);
 
-      if (!bel_measurements_write (engine, actor, m, (flags & BEL_MEASURE_QUIET) == 0, error))
+      if (!bel_measurements_write (engine, actor, m, TRUE, error))
         return NULL;
       g_ptr_array_add (out, g_object_ref (m));
     }

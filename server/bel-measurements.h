@@ -19,11 +19,6 @@ G_BEGIN_DECLS
 
 #define BEL_MEASUREMENT_MAX_ROWS 5000
 
-typedef enum {
-  BEL_MEASURE_NONE  = 0,
-  BEL_MEASURE_QUIET = 1 << 0, /* history (the demo): benchmarks are met, no live events */
-} BelMeasureFlags;
-
 /* One measurement for @goal_id; the answer lists the benchmarks it met. */
 BelMeasurement *bel_measurements_record      (BelEngine       *engine,
                                               BelAccount      *actor,
@@ -38,7 +33,6 @@ GPtrArray      *bel_measurements_record_rows (BelEngine       *engine,
                                               BelAccount      *actor,
                                               gint64           school_id,
                                               GPtrArray       *rows,
-                                              BelMeasureFlags  flags,
                                               GError         **error);
 
 typedef struct {

@@ -60,9 +60,13 @@ CREATE TABLE benchmark (
 );
 CREATE INDEX benchmark_goal ON benchmark (goal_id, due_on);
 CREATE INDEX benchmark_met ON benchmark (met_on) WHERE met_on IS NOT NULL;
--- Met exactly once: once met, a benchmark stays as it was met.
+-- Met exactly once: once met, a benchmark stays met by the same measurement
+-- (only the demo generator backdates met_at to the measurement's day).
 CREATE TRIGGER benchmark_met_once BEFORE UPDATE ON benchmark
-WHEN OLD.met_at IS NOT NULL
+WHEN OLD.met_at IS NOT NULL AND (NEW.met_at IS NULL OR NEW.met_on IS NOT OLD.met_on
+  OR NEW.measurement_id IS NOT OLD.measurement_id OR NEW.met_value IS NOT OLD.met_value
+  OR NEW.target_value IS NOT OLD.target_value OR NEW.due_on IS NOT OLD.due_on
+  OR NEW.goal_id IS NOT OLD.goal_id)
 BEGIN
   SELECT RAISE (ABORT, 'a met benchmark does not change');
 END;

@@ -9,6 +9,7 @@
 #include "bel-accounts.h"
 #include "bel-ctl-commands.h"
 #include "bel-demo-board.h"
+#include "bel-demo-goals.h"
 #include "bel-demo-checkins.h"
 #include "bel-demo-profiles.h"
 #include "bel-demo-writer.h"
@@ -121,6 +122,7 @@ bel_ctl_demo (BelCtl  *ctl,
   guint64 seed = BEL_DEMO_DEFAULT_SEED;
   BelDemoBoardSummary map;
   BelDemoProfilesSummary profiles;
+  g_auto(BelDemoGoalsSummary) goals = { 0 };
   BelDemoCheckinsSummary care;
 
   if (!bel_ctl_parse (ctl, context, &argc, &argv))
@@ -164,6 +166,13 @@ bel_ctl_demo (BelCtl  *ctl,
              "(%u good news); %u observations; %u concern flags; %u support plans.\n\n"),
            care.checkins, care.missed_students, care.contacts, care.good_news, care.observations, care.flags,
            care.plans);
+  if (!bel_demo_goals_write (engine, bel_resource_get_id (school), (guint32) seed, &goals, &error))
+    return bel_ctl_report (ctl, error);
+  g_print (_("Growth goals: %u goals (%u off track, %u bilingual students with a Spanish reading goal too), "
+             "%u measurements, %u benchmarks met.\n"
+             "For a celebration: sign in as %s, open %s and record a reading score of %g or more.\n\n"),
+           goals.goals, goals.off_track, goals.bilingual, goals.measurements, goals.benchmarks_met,
+           goals.celebration_advisor, goals.celebration_student, goals.celebration_value);
   print_accounts (demo, reused);
   return BEL_CTL_EXIT_OK;
 }
