@@ -12,6 +12,7 @@
 #include "bel-client-checkins.h"
 #include "bel-error.h"
 #include "bel-format.h"
+#include "bel-meeting-print.h"
 #include "bel-support-plan-dialog.h"
 #include "bel-support-plan-view.h"
 
@@ -24,6 +25,8 @@ struct _BelMeetingPage
   BelClient       *client;
   BelSchool       *school;
   GPtrArray       *staff;        /* BelMembership, once loaded */
+  GPtrArray       *students;     /* BelMeetingStudent, as shown */
+  GPtrArray       *open_plans;   /* BelSupportPlan, as shown */
   GCancellable    *cancellable;
   guint            pending;
   int              grade;
@@ -320,6 +323,8 @@ meeting_cb (GObject      *source,
     }
   if (self->grade == G_MININT)
     fill_grades (self, students);
+  g_clear_pointer (&self->students, g_ptr_array_unref);
+  self->students = g_ptr_array_ref (students);
   bel_care_clear (self->ranking);
   for (guint i = 0; i < students->len; i++)
     gtk_box_append (GTK_BOX (self->ranking), student_card (self, students->pdata[i]));
@@ -346,6 +351,8 @@ plans_cb (GObject      *source,
       report (self, error);
       return;
     }
+  g_clear_pointer (&self->open_plans, g_ptr_array_unref);
+  self->open_plans = g_ptr_array_ref (plans);
   bel_care_clear (GTK_WIDGET (self->plans));
   for (guint i = 0; i < plans->len; i++)
     {
@@ -447,6 +454,44 @@ bel_meeting_page_set_grade (BelMeetingPage *self,
   bel_meeting_page_reload (self);
 }
 
+/* ---- printing ---- */
+
+static char *
+print_title (BelMeetingPage *self)
+{
+  g_autofree char *owned = NULL;
+  g_autofree char *today = bel_client_care_date (0);
+  g_autofree char *date = bel_care_format_date (today, today);
+
+  /* TRANSLATORS: title of the printed meeting notes: team and date */
+  return g_strdup_printf (_("Who needs us most — %s — %s"), bel_care_grade_team_label (self->grade, &owned), date);
+}
+
+gboolean
+bel_meeting_page_export_pdf (BelMeetingPage *self,
+                             const char     *path,
+                             GError        **error)
+{
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (BEL_IS_MEETING_PAGE (self), FALSE);
+  title = print_title (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return bel_meeting_print_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->students, self->open_plans,
+                                title, self->school != NULL ? bel_resource_get_string (self->school, "name") : NULL,
+                                path, error);
+}
+
+static void
+print_clicked (BelMeetingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bel_meeting_page_export_pdf (self, NULL, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 /* ---- building ---- */
 
 static GtkWidget *
@@ -455,6 +500,7 @@ header_bar (BelMeetingPage *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
   GtkWidget *reload = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+  GtkWidget *print = gtk_button_new_from_icon_name ("printer-symbolic");
   const char *empty[] = { NULL };
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-students");
@@ -475,6 +521,10 @@ header_bar (BelMeetingPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (reload), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reload"), -1);
   g_signal_connect_swapped (reload, "clicked", G_CALLBACK (bel_meeting_page_reload), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), reload);
+  gtk_widget_set_tooltip_text (print, _("Print the meeting notes or save them as a PDF"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print the meeting notes"), -1);
+  g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_visible (self->spinner, FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->spinner);
@@ -546,6 +596,8 @@ bel_meeting_page_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->school);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_pointer (&self->students, g_ptr_array_unref);
+  g_clear_pointer (&self->open_plans, g_ptr_array_unref);
   g_clear_pointer (&self->grades, g_array_unref);
   G_OBJECT_CLASS (bel_meeting_page_parent_class)->dispose (object);
 }

@@ -30,6 +30,11 @@ gboolean       bel_meeting_page_get_loading (BelMeetingPage *self);
 void           bel_meeting_page_set_grade   (BelMeetingPage *self,
                                              int             grade);
 
+/* Writes the meeting notes as a PDF to @path (NULL: the print dialog). */
+gboolean       bel_meeting_page_export_pdf  (BelMeetingPage *self,
+                                             const char     *path,
+                                             GError        **error);
+
 /* For tests: the ranked cards (each carries "student-id", "student-name",
  * "reasons" (a GtkFlowBox), "plan-button"), the plans list (rows carry
  * "plan-id"), and the dialog opened last. */

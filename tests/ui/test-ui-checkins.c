@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bel-application.h"
@@ -485,6 +486,29 @@ test_meeting_lists_top_students (Fixture *f, gconstpointer data)
         g_assert_nonnull (strstr (text->str, json_object_get_string_member (json_array_get_object_element (adults, j),
                                                                             "display_name")));
     }
+
+  /* The meeting notes as a PDF */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("bel-meeting-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "notes.pdf", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+
+    g_assert_true (bel_meeting_page_export_pdf (meeting_page (f), pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_unlink (pdf);
+    g_rmdir (dir);
+    if (g_getenv ("BEL_SHOT_DIR") != NULL)
+      {
+        g_autofree char *keep = g_build_filename (g_getenv ("BEL_SHOT_DIR"), "meeting-notes.pdf", NULL);
+
+        g_assert_true (bel_meeting_page_export_pdf (meeting_page (f), keep, NULL));
+      }
+  }
 
   /* A grade team: only that grade */
   {
