@@ -44,8 +44,9 @@ bel_confetti_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   BelConfetti *self = BEL_CONFETTI (widget);
-  const char * const names[] = { "accent_color", "success_color", "warning_color", "accent_bg_color" };
-  const char * const fallbacks[] = { "#3584e4", "#33d17a", "#f6d32d", "#9141ac" };
+  /* the accent, then the GNOME palette's green, yellow and purple */
+  const char * const names[] = { "accent_color", "green_3", "yellow_3", "purple_2" };
+  const char * const fallbacks[] = { "#3584e4", "#33d17a", "#f6d32d", "#c061cb" };
   GdkRGBA colors[G_N_ELEMENTS (names)];
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 

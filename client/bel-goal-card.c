@@ -7,6 +7,7 @@
 #include "bel-goal-card.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bel-celebration.h"
 
@@ -101,12 +102,13 @@ legend_item (const char *css_class,
              const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  GtkWidget *swatch = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (swatch, "goal-swatch");
   gtk_widget_add_css_class (swatch, css_class);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), swatch);
@@ -150,7 +152,7 @@ build (BelGoalCard *self)
   GtkWidget *title = gtk_label_new (bel_resource_get_string (goal, "metric-name"));
   g_autofree char *sub_text = subtitle (goal);
   GtkWidget *sub = gtk_label_new (sub_text);
-  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
+  GtkWidget *legend = gtk_flow_box_new ();
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   const char *language = bel_resource_get_string (goal, "language");
   gboolean active = g_strcmp0 (bel_resource_get_string (goal, "status"), "active") == 0;
@@ -188,10 +190,15 @@ build (BelGoalCard *self)
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->chart));
   gtk_box_append (GTK_BOX (self->box), self->overlay);
 
-  gtk_box_append (GTK_BOX (legend), legend_item ("measure", _("Scores")));
-  gtk_box_append (GTK_BOX (legend), legend_item ("behind", _("Behind the aim line")));
-  gtk_box_append (GTK_BOX (legend), legend_item ("aim", _("Aim line")));
-  gtk_box_append (GTK_BOX (legend), legend_item ("benchmark", _("Benchmark (filled: met)")));
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (legend), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (legend), 14);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (legend), 4);
+  gtk_widget_set_can_focus (legend, FALSE);
+  gtk_widget_set_valign (legend, GTK_ALIGN_CENTER);
+  gtk_flow_box_append (GTK_FLOW_BOX (legend), legend_item ("measure", _("Scores")));
+  gtk_flow_box_append (GTK_FLOW_BOX (legend), legend_item ("behind", _("Behind the aim line")));
+  gtk_flow_box_append (GTK_FLOW_BOX (legend), legend_item ("aim", _("Aim line")));
+  gtk_flow_box_append (GTK_FLOW_BOX (legend), legend_item ("benchmark", _("Benchmark met")));
   gtk_widget_set_hexpand (legend, TRUE);
   gtk_box_append (GTK_BOX (actions), legend);
   if (active)

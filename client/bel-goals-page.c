@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bel-advisory.h"
 #include "bel-celebration.h"
@@ -172,7 +173,16 @@ cell_next (BelGoal *goal)
 {
   double v = bel_resource_get_double (goal, "next-benchmark-target");
   const char *due = bel_resource_get_string (goal, "next-benchmark-due");
-  return v > -BEL_GROWTH_VALUE_MAX && due ? g_strdup_printf (_("%.0f by %s"), v, due) : g_strdup ("—");
+  int y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *when = NULL;
+
+  if (v <= -BEL_GROWTH_VALUE_MAX || due == NULL || sscanf (due, "%d-%d-%d", &y, &m, &d) != 3 ||
+      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup ("—");
+  when = g_date_time_format (dt, _("%b %-d, %Y"));
+  /* Translators: the next benchmark, "184 by Mar 19, 2027" */
+  return g_strdup_printf (_("%.0f by %s"), v, when);
 }
 
 static void

@@ -74,7 +74,11 @@ win_row (const Win *win)
   gtk_widget_add_css_class (value, "win-value");
   gtk_widget_set_tooltip_text (value, _("The score that met it"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+  {
+    GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
+    gtk_widget_add_css_class (star, "win-star");
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
+  }
   gtk_widget_add_css_class (row, "win-row");
   return row;
 }

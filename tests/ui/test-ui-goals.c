@@ -266,6 +266,38 @@ fetch_goal (Fixture *f, gint64 goal_id)
   return fetch.goal;
 }
 
+/* GOALS_TEST_SHOTS=DIR: screenshots of the screen at the interesting moments. */
+static void
+snap (const char *name, double settle)
+{
+  const char *dir = g_getenv ("GOALS_TEST_SHOTS");
+  gint64 until = g_get_monotonic_time () + (gint64) (settle * G_USEC_PER_SEC);
+  g_autofree char *path = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+        gtk_widget_queue_draw (w);
+        break;
+      }
+  }
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  path = g_build_filename (dir, name, NULL);
+  quoted = g_shell_quote (path);
+  command = g_strdup_printf ("import -window root %s", quoted);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 /* ---- tests ---- */
 
 static void
@@ -301,6 +333,7 @@ test_record_updates_chart (Fixture *f, gconstpointer data)
   card = reading_card (f);
   g_assert_cmpuint (bel_goal_chart_get_n_points (bel_goal_card_get_chart (card)), ==, n_before + 3);
   g_assert_cmpstr (bel_goal_card_get_status (card), ==, "Off track");
+  snap ("goals-off-track.png", 1.0);
   latest = g_strdup_printf ("Off track: latest %g", low);
   g_assert_true (g_str_has_prefix (bel_goal_chart_get_summary (bel_goal_card_get_chart (card)), latest));
 
@@ -347,10 +380,25 @@ test_benchmark_met_celebrates (Fixture *f, gconstpointer data)
     g_assert_true (bel_celebration_get_live (celebration));
   }
   record_score (f, f->value, "Winter screener");
+  snap ("goals-recorded.png", 0.0);
 
   /* The live event reaches the advisor: a toast naming the student, and the confetti. */
   wait_until (f, celebrated, NULL, "the celebration");
   g_assert_cmpuint (bel_celebration_get_n_shown (celebration), ==, 1);
+  snap ("goals-celebration.png", 0.5);
+  if (g_getenv ("GOALS_TEST_SHOTS") != NULL)
+    {
+      GtkWidget *w;
+      /* the reading chart in view: its buttons take the focus, the page scrolls to them */
+      for (w = GTK_WIDGET (reading_card (f)); w != NULL && !GTK_IS_BUTTON (w);)
+        w = gtk_widget_get_last_child (w) ? gtk_widget_get_last_child (w) : NULL;
+      if (w != NULL)
+        gtk_widget_grab_focus (w);
+      snap ("goals-student.png", 2.5);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      snap ("goals-student-dark.png", 1.0);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
   g_assert_nonnull (strstr (bel_celebration_get_last_text (celebration), READING));
   g_assert_true (g_str_has_prefix (bel_celebration_get_last_text (celebration), f->student));
 
@@ -371,15 +419,26 @@ test_benchmark_met_celebrates (Fixture *f, gconstpointer data)
   page = child (f->window, BEL_TYPE_WINDOW, "goals_page");
   wait_until (f, goals_loaded, NULL, "the school's goals");
   n_all = bel_goals_page_get_n_shown (page);
+  snap ("goals-page.png", 1.0);
   bel_goals_page_set_off_track_only (page, TRUE);
   n_off = bel_goals_page_get_n_shown (page);
   g_assert_cmpuint (n_off, >, 0);
   g_assert_cmpuint (n_off, <, n_all);
+  snap ("goals-page-off-track.png", 0.5);
   bel_goals_page_set_off_track_only (page, FALSE);
   g_assert_cmpuint (bel_goals_page_get_n_shown (page), ==, n_all);
   wins = BEL_WINS_VIEW (bel_goals_page_get_wins (page));
   g_assert_nonnull (wins);
   g_assert_cmpuint (bel_wins_view_get_n_wins (wins), >=, 1);
+  if (g_getenv ("GOALS_TEST_SHOTS") != NULL)
+    {
+      AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (wins), ADW_TYPE_VIEW_STACK));
+      adw_view_stack_set_visible_child (stack, GTK_WIDGET (wins));
+      snap ("goals-wins.png", 1.0);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-students", NULL);
+      g_signal_emit_by_name (reading_card (f), "revise");
+      snap ("goals-wizard.png", 1.5);
+    }
 }
 
 int
