@@ -12,6 +12,7 @@
 #include "bel-demo-goals.h"
 #include "bel-demo-checkins.h"
 #include "bel-demo-profiles.h"
+#include "bel-demo-surveys.h"
 #include "bel-demo-writer.h"
 #include "bel-error.h"
 #include "bel-schools.h"
@@ -124,6 +125,7 @@ bel_ctl_demo (BelCtl  *ctl,
   BelDemoProfilesSummary profiles;
   g_auto(BelDemoGoalsSummary) goals = { 0 };
   BelDemoCheckinsSummary care;
+  g_auto(BelDemoSurveysSummary) surveys = { 0 };
 
   if (!bel_ctl_parse (ctl, context, &argc, &argv))
     return BEL_CTL_EXIT_USAGE;
@@ -173,6 +175,15 @@ bel_ctl_demo (BelCtl  *ctl,
              "For a celebration: sign in as %s, open %s and record a reading score of %g or more.\n\n"),
            goals.goals, goals.off_track, goals.bilingual, goals.measurements, goals.benchmarks_met,
            goals.celebration_advisor, goals.celebration_student, goals.celebration_value);
+  if (!bel_demo_surveys_write (engine, bel_resource_get_id (school), (guint32) seed, &surveys, &error))
+    return bel_ctl_report (ctl, error);
+  g_print (_("Surveys: “%s” (confidential) Quarter 1 with %u and Quarter 2 with %u answers of %u students, "
+             "both closed.\n"), BEL_DEMO_SURVEY_TITLE, surveys.q1_responses, surveys.q2_responses, surveys.students);
+  if (surveys.open_window_id != 0)
+    g_print (_("“%s” is open for advisory %s (%u codes issued, unused): print its slips in the app "
+               "(as %s or a leader) and answer at /survey on the daemon.\n\n"),
+             BEL_DEMO_SURVEY_OPEN_TITLE, surveys.open_advisory, surveys.open_codes,
+             surveys.open_advisor ? surveys.open_advisor : "?");
   print_accounts (demo, reused);
   return BEL_CTL_EXIT_OK;
 }
