@@ -624,6 +624,21 @@ bel_board_map_dispose (GObject *object)
 }
 
 static void
+load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/app/belonging/Belonging/board.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
 bel_board_map_class_init (BelBoardMapClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -661,6 +676,7 @@ bel_board_map_init (BelBoardMap *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   g_autoptr(GtkSelectionModel) selection = NULL;
 
+  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cards = g_hash_table_new (NULL, NULL);
   self->grade_keys = g_ptr_array_new ();

@@ -17,6 +17,7 @@
 #include "bel-compare-view.h"
 #include "bel-error.h"
 #include "bel-event-stream.h"
+#include "bel-round-dialogs.h"
 
 struct _BelBoardPage
 {
@@ -32,6 +33,7 @@ struct _BelBoardPage
   gboolean        manager;
   gboolean        updating;
   gboolean        reload_pending;
+  guint           connect_wait_id;  /* the first board waits for the live events, briefly */
 
   GtkWidget      *content;
   GtkDropDown    *round_dropdown;
@@ -47,6 +49,8 @@ struct _BelBoardPage
 };
 
 G_DEFINE_FINAL_TYPE (BelBoardPage, bel_board_page, GTK_TYPE_WIDGET)
+
+#define CONNECT_WAIT_MSEC 1500
 
 static void load_board (BelBoardPage *self);
 static void load_rounds (BelBoardPage *self);
@@ -120,10 +124,30 @@ static void
 stream_connected (BelBoardPage *self)
 {
   update_live (self);
+  if (!bel_event_stream_get_connected (self->stream))
+    return;
+  /* The first board is read once the events flow, so no mark falls between them. */
+  if (self->connect_wait_id != 0)
+    {
+      g_clear_handle_id (&self->connect_wait_id, g_source_remove);
+      load_rounds (self);
+      return;
+    }
   /* Until the first event the stream has no seq to resume from: whatever
    * happened while it was away comes with a fresh board. */
-  if (bel_event_stream_get_connected (self->stream) && bel_event_stream_get_last_seq (self->stream) < 0)
+  if (bel_event_stream_get_last_seq (self->stream) < 0)
     load_board (self);
+}
+
+static gboolean
+connect_wait_over (gpointer user_data)
+{
+  BelBoardPage *self = user_data;
+
+  /* No live events yet (a proxy in the way?): show the board anyway. */
+  self->connect_wait_id = 0;
+  load_rounds (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -271,19 +295,6 @@ round_selected (BelBoardPage *self)
   load_board (self);
 }
 
-static char *
-round_label (BelRound *round)
-{
-  const char *status = bel_resource_get_string (round, "status");
-  const char *name = bel_resource_get_string (round, "name");
-
-  if (g_strcmp0 (status, "open") == 0)
-    return g_strdup_printf (_("%s (open)"), name);
-  if (g_strcmp0 (status, "closed") == 0)
-    return g_strdup_printf (_("%s (closed, read-only)"), name);
-  return g_strdup_printf (_("%s (planned)"), name);
-}
-
 static void
 rounds_cb (GObject      *source,
            GAsyncResult *result,
@@ -304,7 +315,7 @@ rounds_cb (GObject      *source,
     }
   for (guint i = 0; i < rounds->len; i++)
     {
-      g_autofree char *label = round_label (rounds->pdata[i]);
+      g_autofree char *label = bel_round_dialogs_label (rounds->pdata[i]);
       gtk_string_list_append (labels, label);
       if (bel_resource_get_id (rounds->pdata[i]) == keep)
         selected = i;
@@ -504,15 +515,11 @@ round_changed_cb (GObject      *source,
 }
 
 static void
-new_round_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    BelBoardPage     *self)
+start_round (const char *name,
+             gpointer    user_data)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  BelBoardPage *self = user_data;
 
-  if (g_strcmp0 (response, "start") != 0 || *name == '\0')
-    return;
   bel_board_model_clear (self->board);
   bel_client_create_round_async (self->client, school_id (self), name, self->cancellable,
                                  round_changed_cb, g_object_ref (self));
@@ -523,33 +530,18 @@ new_round_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  BelBoardPage *self = BEL_BOARD_PAGE (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                              _("Start a new round?"),
-                                              _("Everyone marks the students they know again, on a fresh map. Earlier rounds stay readable for comparison."));
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), _("Spring map"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the round"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "start", _("_Start round"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  g_signal_connect (dialog, "response", G_CALLBACK (new_round_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  bel_round_dialogs_new_round (GTK_WINDOW (gtk_widget_get_root (widget)), start_round, widget);
 }
 
 static void
-close_round_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      BelBoardPage     *self)
+close_round (gpointer user_data)
 {
+  BelBoardPage *self = user_data;
   BelRound *round = self->board ? bel_board_model_get_round (self->board) : NULL;
 
-  if (g_strcmp0 (response, "close") != 0 || round == NULL)
-    return;
-  bel_client_set_round_status_async (self->client, round, "closed", self->cancellable,
-                                     round_changed_cb, g_object_ref (self));
+  if (round != NULL)
+    bel_client_set_round_status_async (self->client, round, "closed", self->cancellable,
+                                       round_changed_cb, g_object_ref (self));
 }
 
 static void
@@ -559,18 +551,10 @@ close_round_action (GtkWidget  *widget,
 {
   BelBoardPage *self = BEL_BOARD_PAGE (widget);
   BelRound *round = bel_board_model_get_round (self->board);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
 
-  if (round == NULL)
-    return;
-  heading = g_strdup_printf (_("Close “%s”?"), bel_resource_get_string (round, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Nobody can add or remove marks on a closed round. It stays readable and can be compared with the next one."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "close", _("C_lose round"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect (dialog, "response", G_CALLBACK (close_round_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (round != NULL)
+    bel_round_dialogs_close_round (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   bel_resource_get_string (round, "name"), close_round, self);
 }
 
 /* ---- print and export ---- */
@@ -663,14 +647,6 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  bel_board_page_reload (BEL_BOARD_PAGE (widget));
-}
-
-static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -711,12 +687,19 @@ bel_board_page_set_school (BelBoardPage *self,
 {
   g_return_if_fail (BEL_IS_BOARD_PAGE (self));
 
+  /* The same school again (the window reloads it when the connection comes back): keep the live board. */
+  if (school != NULL && self->school != NULL && bel_resource_get_id (school) == school_id (self))
+    {
+      g_set_object (&self->school, school);
+      return;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->board_cancellable)
     g_cancellable_cancel (self->board_cancellable);
   g_clear_object (&self->board_cancellable);
   self->reload_pending = FALSE;
+  g_clear_handle_id (&self->connect_wait_id, g_source_remove);
   stop_stream (self);
   g_set_object (&self->school, school);
   g_clear_pointer (&self->rounds, g_ptr_array_unref);
@@ -735,7 +718,7 @@ bel_board_page_set_school (BelBoardPage *self,
   bel_advocacy_view_set_school (self->advocacy, self->client, school_id (self), my_id (self), self->manager);
   bel_compare_view_set_client (self->compare, self->client);
   start_stream (self);
-  load_rounds (self);
+  self->connect_wait_id = g_timeout_add (CONNECT_WAIT_MSEC, connect_wait_over, self);
 }
 
 void
@@ -756,23 +739,7 @@ bel_board_page_reload (BelBoardPage *self)
 BelBoardModel *bel_board_page_get_board (BelBoardPage *self) { return self->board; }
 BelBoardMap *bel_board_page_get_map (BelBoardPage *self) { return self->map; }
 gboolean bel_board_page_get_manager (BelBoardPage *self) { return self->manager; }
-
 /* ---- object ---- */
-
-static void
-load_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/app/belonging/Belonging/board.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static void
 bel_board_page_dispose (GObject *object)
@@ -816,7 +783,7 @@ bel_board_page_class_init (BelBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.close-round", NULL, close_round_action);
   gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "board.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "board.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "board.reload", NULL, (GtkWidgetActionActivateFunc) bel_board_page_reload);
   gtk_widget_class_install_action (widget_class, "board.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "board.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "board.search", NULL);
@@ -827,7 +794,6 @@ bel_board_page_class_init (BelBoardPageClass *klass)
 static void
 bel_board_page_init (BelBoardPage *self)
 {
-  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   update_live (self);
   update_actions (self);

@@ -33,6 +33,7 @@ struct _BelStudentCard
   GtkWidget       *badge;
   GtkWidget       *badge_label;
   GtkWidget       *faces;
+  GtkWidget       *nobody;
   GtkWidget       *concern;
   GtkWidget       *advocate;
   GtkWidget       *menu;
@@ -175,7 +176,7 @@ update_faces (BelStudentCard *self)
   const GArray *adults = bel_board_student_get_marks (self->student, BEL_MARK_RELATIONSHIP);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->faces)) != NULL)
+  while ((child = gtk_widget_get_last_child (self->faces)) != NULL && child != self->nobody)
     gtk_box_remove (GTK_BOX (self->faces), child);
   for (guint i = 0; i < adults->len && i < MAX_FACES; i++)
     gtk_box_append (GTK_BOX (self->faces), make_face (self, g_array_index (adults, gint64, i)));
@@ -241,6 +242,7 @@ update (BelStudentCard *self)
       gtk_widget_set_tooltip_text (self->advocate, who);
     }
   update_faces (self);
+  gtk_widget_set_visible (self->nobody, adults == 0);
 
   label = bel_student_card_describe (student);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -646,12 +648,16 @@ bel_student_card_init (BelStudentCard *self)
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   self->faces = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  self->concern = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  self->nobody = gtk_label_new (_("No adult yet"));
+  gtk_widget_add_css_class (self->nobody, "nobody");
+  gtk_widget_add_css_class (self->nobody, "caption-heading");
+  self->concern = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   self->advocate = gtk_image_new_from_icon_name ("emblem-favorite-symbolic");
   gtk_widget_set_hexpand (self->faces, TRUE);
   gtk_widget_add_css_class (self->concern, "concern");
   gtk_widget_add_css_class (self->advocate, "advocate");
   gtk_widget_set_tooltip_text (self->concern, _("Someone is concerned about this student"));
+  gtk_box_append (GTK_BOX (self->faces), self->nobody);
   gtk_box_append (GTK_BOX (bottom), self->faces);
   gtk_box_append (GTK_BOX (bottom), self->concern);
   gtk_box_append (GTK_BOX (bottom), self->advocate);
