@@ -49,7 +49,6 @@ struct _BelBoardPage
 };
 
 G_DEFINE_FINAL_TYPE (BelBoardPage, bel_board_page, GTK_TYPE_WIDGET)
-
 #define CONNECT_WAIT_MSEC 1500
 
 static void load_board (BelBoardPage *self);
