@@ -11,7 +11,10 @@
 
 #include "bel-advisory.h"
 #include "bel-format.h"
-#include "bel-student-detail.h"
+#include "bel-audit-window.h"
+#include "bel-profile-format.h"
+#include "bel-profile-search.h"
+#include "bel-student-page.h"
 #include "bel-student-list.h"
 #include "bel-student-row.h"
 
@@ -45,7 +48,7 @@ struct _BelStudentsPage
   GtkWidget          *clear_filters_button;
   AdwStatusPage      *error_page;
   GtkStack           *detail_stack;
-  BelStudentDetail   *detail;
+  BelStudentPage     *detail;
 };
 
 G_DEFINE_FINAL_TYPE (BelStudentsPage, bel_students_page, GTK_TYPE_WIDGET)
@@ -80,18 +83,6 @@ selected_advisory (BelStudentsPage *self)
   if (pos == 0 || pos == GTK_INVALID_LIST_POSITION || pos > self->advisories->len)
     return NULL;
   return g_ptr_array_index (self->advisories, pos - 1);
-}
-
-static const char *
-advisor_of (BelStudentsPage *self,
-            BelStudent      *student)
-{
-  gint64 advisory_id = bel_resource_get_int (student, "advisory-id");
-
-  for (guint i = 0; i < self->advisories->len; i++)
-    if (bel_resource_get_id (self->advisories->pdata[i]) == advisory_id)
-      return bel_resource_get_string (self->advisories->pdata[i], "advisor-name");
-  return NULL;
 }
 
 static void
@@ -227,10 +218,10 @@ student_fetched_cb (GObject      *source,
   student = bel_client_get_student_finish (BEL_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  shown = bel_student_detail_get_student (self->detail);
+  shown = bel_student_page_get_student (self->detail);
   if (student == NULL || shown == NULL || bel_resource_get_id (shown) != bel_resource_get_id (student))
     return;
-  bel_student_detail_set_student (self->detail, student, advisor_of (self, student));
+  bel_student_page_set_student (self->detail, student);
 }
 
 static void
@@ -240,7 +231,7 @@ show_student (BelStudentsPage *self,
   g_autofree char *display = bel_student_dup_display_name (student);
 
   adw_window_title_set_title (self->detail_title, display);
-  bel_student_detail_set_student (self->detail, student, advisor_of (self, student));
+  bel_student_page_set_student (self->detail, student);
   gtk_stack_set_visible_child_name (self->detail_stack, "student");
   /* The list row may be older than the record; ask for the current one. */
   bel_client_get_student_async (self->client, bel_resource_get_id (student), self->cancellable,
@@ -419,6 +410,65 @@ bind_row (GtkSignalListItemFactory *factory,
                                gtk_list_item_get_item (item));
 }
 
+/* ---- profile search and the audit log ---- */
+
+static void
+opened_student_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BelStudentsPage *self = user_data;
+  g_autoptr(BelStudent) student = NULL;
+  g_autoptr(GError) error = NULL;
+
+  student = bel_client_get_student_finish (BEL_CLIENT (source), result, &error);
+  if (student == NULL)
+    return;
+  show_student (self, student);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Shows a student who may not be in the filtered list (from a profile search). */
+void
+bel_students_page_open_student (BelStudentsPage *self,
+                                gint64           student_id)
+{
+  g_return_if_fail (BEL_IS_STUDENTS_PAGE (self));
+  if (self->client != NULL)
+    bel_client_get_student_async (self->client, student_id, self->cancellable, opened_student_cb, self);
+}
+
+static void
+search_profiles_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BelStudentsPage *self = BEL_STUDENTS_PAGE (widget);
+  BelProfileSearch *search;
+
+  if (self->school == NULL)
+    return;
+  search = bel_profile_search_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                   bel_resource_get_id (self->school));
+  g_signal_connect_object (search, "open-student", G_CALLBACK (bel_students_page_open_student), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (search));
+}
+
+static void
+audit_log_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BelStudentsPage *self = BEL_STUDENTS_PAGE (widget);
+
+  if (self->school == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (bel_audit_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                                        bel_resource_get_id (self->school))));
+}
+
 /* ---- object ---- */
 
 static void
@@ -450,7 +500,7 @@ bel_students_page_class_init (BelStudentsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bel_students_page_dispose;
 
-  g_type_ensure (BEL_TYPE_STUDENT_DETAIL);
+  g_type_ensure (BEL_TYPE_STUDENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-students-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, offline_revealer);
@@ -477,6 +527,8 @@ bel_students_page_class_init (BelStudentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "students.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "students.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "students.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "students.search-profiles", NULL, search_profiles_action);
+  gtk_widget_class_install_action (widget_class, "students.audit-log", NULL, audit_log_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -512,6 +564,7 @@ bel_students_page_init (BelStudentsPage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>f", "students.search");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>r|F5", "students.reload");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Left", "students.back");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>f", "students.search-profiles");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
@@ -524,6 +577,7 @@ bel_students_page_set_client (BelStudentsPage *self,
 
   self->client = g_object_ref (client);
   self->students = bel_student_list_new (client);
+  bel_student_page_set_client (self->detail, client);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->students)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -563,10 +617,15 @@ bel_students_page_set_school (BelStudentsPage *self,
   self->cancellable = g_cancellable_new ();
 
   g_set_object (&self->school, school);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "students.search-profiles", school != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "students.audit-log",
+                                 school != NULL &&
+                                 bel_profile_account_can_audit (bel_client_get_account (self->client),
+                                                                bel_resource_get_id (school)));
   g_ptr_array_set_size (self->advisories, 0);
   g_array_set_size (self->grades, 0);
   reset_filters (self);
-  bel_student_detail_set_student (self->detail, NULL, NULL);
+  bel_student_page_set_student (self->detail, NULL);
   adw_window_title_set_title (self->detail_title, "");
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
 
@@ -602,7 +661,7 @@ bel_students_page_reload (BelStudentsPage *self)
                                     self->cancellable, advisories_cb, self);
   load_students (self, TRUE);
   update_state (self);
-  shown = bel_student_detail_get_student (self->detail);
+  shown = bel_student_page_get_student (self->detail);
   if (shown != NULL)
     bel_client_get_student_async (self->client, bel_resource_get_id (shown), self->cancellable,
                                   student_fetched_cb, self);

@@ -24,5 +24,7 @@ GListModel *bel_students_page_get_students (BelStudentsPage *self);
 void        bel_students_page_set_offline  (BelStudentsPage *self,
                                             gboolean         offline);
 gboolean    bel_students_page_get_offline  (BelStudentsPage *self);
+void        bel_students_page_open_student (BelStudentsPage *self,
+                                            gint64           student_id);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include "bel-application.h"
 #include "bel-sign-in-page.h"
-#include "bel-student-detail.h"
+#include "bel-student-page.h"
 #include "bel-students-page.h"
 #include "bel-window.h"
 #include "test-daemon.h"
@@ -108,8 +108,8 @@ offline_is (Fixture *f, gconstpointer offline)
 static gboolean
 detail_shows (Fixture *f, gconstpointer name)
 {
-  BelStudentDetail *detail = child (f->students, BEL_TYPE_STUDENTS_PAGE, "detail");
-  return g_strcmp0 (label_text (detail, BEL_TYPE_STUDENT_DETAIL, "name_label"), name) == 0 &&
+  BelStudentPage *detail = child (f->students, BEL_TYPE_STUDENTS_PAGE, "detail");
+  return g_strcmp0 (label_text (detail, BEL_TYPE_STUDENT_PAGE, "name_label"), name) == 0 &&
          gtk_widget_get_mapped (GTK_WIDGET (detail));
 }
 

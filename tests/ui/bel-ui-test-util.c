@@ -1,0 +1,204 @@
+/* bel-ui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bel-ui-test-util.h"
+
+#include <string.h>
+
+#define TIMEOUT_SECONDS 30
+
+void
+ui_wait_until (UiFixture     *f,
+               UiCondition    condition,
+               gconstpointer  data,
+               const char    *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for: %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+void
+ui_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+gpointer
+ui_child (gpointer    widget,
+          GType       type,
+          const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+page_is (UiFixture *f, gconstpointer name)
+{
+  return g_strcmp0 (bel_window_get_page_name (f->window), name) == 0;
+}
+
+static gboolean
+all_students_listed (UiFixture *f, gconstpointer data)
+{
+  GListModel *model = bel_students_page_get_students (f->students);
+
+  return g_list_model_get_n_items (model) == f->n_students;
+}
+
+void
+ui_fixture_set_up (UiFixture     *f,
+                   gconstpointer  data)
+{
+  static guint n_apps;
+  g_autofree char *app_id = g_strdup_printf ("%s.ProfilesTest%u", BEL_APP_ID, ++n_apps);
+  GList *windows;
+
+  f->n_students = GPOINTER_TO_UINT (data);
+  f->daemon = test_daemon_new (f->n_students);
+  f->app = bel_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
+  g_application_activate (G_APPLICATION (f->app));
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+  g_assert_nonnull (windows);
+  f->window = BEL_WINDOW (windows->data);
+  f->sign_in = ui_child (f->window, BEL_TYPE_WINDOW, "sign_in_page");
+  f->students = ui_child (f->window, BEL_TYPE_WINDOW, "students_page");
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ui_fixture_tear_down (UiFixture     *f,
+                      gconstpointer  data)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  /* Dialogs first (they are transient, not the application's), then the main window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->app);
+  test_daemon_free (f->daemon);
+}
+
+void
+ui_sign_in (UiFixture  *f,
+            const char *username)
+{
+  g_assert_true (page_is (f, "sign-in"));
+  gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "address_row"), f->daemon->url);
+  gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "username_row"), username);
+  gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "password_row"), TEST_DEMO_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sign_in), "sign-in.submit", NULL));
+  ui_wait_until (f, page_is, "main", "the students page");
+  ui_wait_until (f, all_students_listed, NULL, "every student listed");
+}
+
+void
+ui_sign_out (UiFixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  ui_wait_until (f, page_is, "sign-in", "the sign-in page");
+}
+
+typedef struct {
+  GAsyncResult *result;
+} Wait;
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (wait->result == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the daemon");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return wait->result;
+}
+
+BelClient *
+ui_http_sign_in (UiFixture  *f,
+                 const char *username)
+{
+  BelClient *client = bel_client_new (f->daemon->url);
+  Wait wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BelAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bel_client_sign_in_async (client, username, TEST_DEMO_PASSWORD, NULL, done_cb, &wait);
+  result = wait_for (&wait);
+  account = bel_client_sign_in_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  return client;
+}
+
+JsonNode *
+ui_http_request (BelClient   *client,
+                 const char  *method,
+                 const char  *path,
+                 JsonNode    *body,
+                 GError     **error)
+{
+  Wait wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bel_client_request_async (client, method, path, NULL, body, NULL, done_cb, &wait);
+  result = wait_for (&wait);
+  return bel_client_request_finish (client, result, error);
+}
+
+JsonNode *
+ui_http_request_if_match (BelClient   *client,
+                          const char  *method,
+                          const char  *path,
+                          JsonNode    *body,
+                          gint64       version,
+                          GError     **error)
+{
+  Wait wait = { NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bel_client_request_if_match_async (client, method, path, body, version, NULL, done_cb, &wait);
+  result = wait_for (&wait);
+  return bel_client_request_finish (client, result, error);
+}

@@ -1,0 +1,73 @@
+/* bel-ui-test-util.h - the real app against a real belongingd, for in-process UI tests
+ *
+ * A fixture starts a demo daemon and the app (its own application id, so
+ * each test exports its own D-Bus path), signs in through the sign-in page
+ * like a person, and waits for what a person would see.  A separate
+ * BelClient checks what the daemon stored, over HTTP.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bel-application.h"
+#include "bel-client.h"
+#include "bel-sign-in-page.h"
+#include "bel-students-page.h"
+#include "bel-window.h"
+#include "test-daemon.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  TestDaemon      *daemon;
+  guint            n_students;
+  BelApplication  *app;
+  BelWindow       *window;
+  BelSignInPage   *sign_in;
+  BelStudentsPage *students;
+} UiFixture;
+
+typedef gboolean (*UiCondition) (UiFixture *f, gconstpointer data);
+
+/* @data: GUINT_TO_POINTER (number of demo students). */
+void        ui_fixture_set_up    (UiFixture     *f,
+                                  gconstpointer  data);
+void        ui_fixture_tear_down (UiFixture     *f,
+                                  gconstpointer  data);
+
+/* Runs the main loop until @condition holds; fails the test after 30 s. */
+void        ui_wait_until        (UiFixture     *f,
+                                  UiCondition    condition,
+                                  gconstpointer  data,
+                                  const char    *what);
+/* Runs the main loop for @ms milliseconds. */
+void        ui_spin              (guint          ms);
+gpointer    ui_child             (gpointer       widget,
+                                  GType          type,
+                                  const char    *name);
+
+/* Signs in as @username (demo password) and waits for the whole list. */
+void        ui_sign_in           (UiFixture     *f,
+                                  const char    *username);
+void        ui_sign_out          (UiFixture     *f);
+
+/* A second client, signed in as @username, for checks over HTTP. */
+BelClient  *ui_http_sign_in      (UiFixture     *f,
+                                  const char    *username);
+/* A JSON request and its reply (the test fails on an error). */
+JsonNode   *ui_http_request      (BelClient     *client,
+                                  const char    *method,
+                                  const char    *path,
+                                  JsonNode      *body,
+                                  GError       **error);
+/* The same with If-Match: "@version". */
+JsonNode   *ui_http_request_if_match (BelClient *client,
+                                      const char *method,
+                                      const char *path,
+                                      JsonNode   *body,
+                                      gint64      version,
+                                      GError    **error);
+
+G_END_DECLS
