@@ -87,6 +87,15 @@ chosen_metric (BelGoalWizard *self)
 {
   guint i = gtk_drop_down_get_selected (self->metric_drop);
 
+  if (self->revising != NULL)
+    {
+      gint64 id = bel_resource_get_int (self->revising, "metric-id");
+
+      for (guint j = 0; self->metrics != NULL && j < self->metrics->len; j++)
+        if (bel_resource_get_id (self->metrics->pdata[j]) == id)
+          return self->metrics->pdata[j];
+      return NULL;
+    }
   if (self->metrics == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->metrics->len)
     return NULL;
   return self->metrics->pdata[i];
@@ -291,6 +300,20 @@ bel_goal_wizard_save (BelGoalWizard *self)
   else
     bel_client_create_goal_async (self->client, bel_resource_get_id (self->student), goal,
                                   self->cancellable, saved_cb, self);
+}
+
+gboolean
+bel_goal_wizard_get_ready (BelGoalWizard *self)
+{
+  g_return_val_if_fail (BEL_IS_GOAL_WIZARD (self), FALSE);
+  return self->metrics != NULL && self->school_goals != NULL;
+}
+
+void
+bel_goal_wizard_use_suggestion (BelGoalWizard *self)
+{
+  g_return_if_fail (BEL_IS_GOAL_WIZARD (self));
+  use_suggestion (self);
 }
 
 double

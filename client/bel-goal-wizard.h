@@ -27,8 +27,11 @@ BelGoalWizard *bel_goal_wizard_new            (GtkWindow     *parent,
                                                BelClient     *client,
                                                BelStudent    *student,
                                                BelGoal       *revising);
-/* The target the wizard suggests now (for tests). */
+/* The target the wizard suggests now, once the metrics and the school's
+ * goals (for the typical growth) are loaded; "Use" takes it (for tests). */
+gboolean       bel_goal_wizard_get_ready      (BelGoalWizard *self);
 double         bel_goal_wizard_get_suggestion (BelGoalWizard *self);
+void           bel_goal_wizard_use_suggestion (BelGoalWizard *self);
 void           bel_goal_wizard_save           (BelGoalWizard *self);
 
 G_END_DECLS

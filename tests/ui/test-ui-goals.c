@@ -20,6 +20,7 @@
 #include "bel-celebration.h"
 #include "bel-client-goals.h"
 #include "bel-goal-card.h"
+#include "bel-goal-wizard.h"
 #include "bel-goals-page.h"
 #include "bel-measurement-dialog.h"
 #include "bel-sign-in-page.h"
@@ -298,6 +299,26 @@ snap (const char *name, double settle)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+static BelGoal *
+goal_of (Fixture *f)
+{
+  return bel_goal_card_get_goal (reading_card (f));
+}
+
+static gboolean
+wizard_ready (Fixture *f, gconstpointer wizard)
+{
+  return bel_goal_wizard_get_ready ((BelGoalWizard *) wizard);
+}
+
+static gboolean
+revised_from (Fixture *f, gconstpointer old_id)
+{
+  if (bel_student_goals_get_loading (f->goals) || bel_student_goals_get_n_cards (f->goals) == 0)
+    return FALSE;
+  return bel_resource_get_int (goal_of (f), "revised-from") == (gint64) GPOINTER_TO_SIZE (old_id);
+}
+
 /* ---- tests ---- */
 
 static void
@@ -309,7 +330,8 @@ test_record_updates_chart (Fixture *f, gconstpointer data)
   GListModel *measurements;
   guint n_before;
   gint64 goal_id;
-  double low;
+  double low, suggestion;
+  BelGoalWizard *wizard;
   const char *summary;
   g_autofree char *latest = NULL;
 
@@ -345,6 +367,24 @@ test_record_updates_chart (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (bel_resource_get_double (stored, "latest-value"), ==, low);
   /* No benchmark met, no celebration. */
   g_assert_cmpuint (bel_celebration_get_n_shown (bel_celebration_get (GTK_WIDGET (f->window))), ==, 0);
+
+  /* Revise it to the suggested, ambitious but attainable target: a new goal, the old one kept. */
+  g_signal_emit_by_name (reading_card (f), "revise");
+  wizard = BEL_GOAL_WIZARD (bel_student_goals_get_dialog (f->goals));
+  g_assert_nonnull (wizard);
+  wait_until (f, wizard_ready, wizard, "the wizard's suggestion");
+  suggestion = bel_goal_wizard_get_suggestion (wizard);
+  g_assert_cmpfloat (suggestion, >, bel_resource_get_double (goal_of (f), "baseline-value"));
+  bel_goal_wizard_use_suggestion (wizard);
+  bel_goal_wizard_save (wizard);
+  wait_until (f, dialog_closed, NULL, "the wizard to close after saving");
+  wait_until (f, revised_from, GSIZE_TO_POINTER (goal_id), "the revised goal's card");
+  g_assert_cmpfloat (bel_resource_get_double (goal_of (f), "target-value"), ==, suggestion);
+  /* the measurements stay with the student: the new goal's chart shows them all */
+  g_assert_cmpuint (bel_goal_chart_get_n_points (bel_goal_card_get_chart (reading_card (f))), ==, n_before + 3);
+  g_clear_object (&stored);
+  stored = fetch_goal (f, goal_id);
+  g_assert_cmpstr (bel_resource_get_string (stored, "status"), ==, "revised");
 }
 
 static gboolean
