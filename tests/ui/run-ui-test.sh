@@ -24,12 +24,15 @@ if [ "${__UI_TEST_INNER:-}" != 1 ]; then
     unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS DISPLAY XAUTHORITY
     [ -z "${GTK_A11Y:-}" ] && unset GTK_A11Y   # GTK_A11Y="" -> Gtk-WARNING, fatal under g_test
     [ "${UI_TEST_A11Y:-1}" = 0 ] && export GTK_A11Y=none
+    # The test's TAP goes to stdout through fd 3; D-Bus-activated services
+    # (at-spi2-registryd says hello on stdout) inherit /dev/null instead.
     xvfb-run -a -s "-screen 0 ${UI_TEST_SCREEN:-1280x800x24}" \
-        dbus-run-session -- "$0" "$@"
+        dbus-run-session -- "$0" "$@" 3>&1 >/dev/null
     exit $?
 fi
 
 # ---- inside Xvfb + dbus-run-session ----
+exec 1>&3 3>&-
 app=
 if [ -n "${UI_TEST_APP:-}" ]; then
     $UI_TEST_APP >"$XDG_RUNTIME_DIR/app.log" 2>&1 &
