@@ -92,7 +92,12 @@ bel_care_chip_new (const char *label,
 
   gtk_widget_add_css_class (chip, "care-chip");
   if (style != NULL)
-    gtk_widget_add_css_class (chip, style);
+    {
+      /* namespaced: other pages style plain classes such as .due */
+      g_autofree char *name = g_strconcat ("care-", style, NULL);
+
+      gtk_widget_add_css_class (chip, name);
+    }
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   return chip;
 }

@@ -256,7 +256,7 @@ duty_row (BelCheckinsPage *self, Student *s, gboolean due_list)
 
       gtk_box_append (GTK_BOX (chips), bel_care_chip_new (missed, "missed"));
       if (due_list)
-        gtk_widget_add_css_class (row, "missed-row");
+        gtk_widget_add_css_class (row, "care-missed-row");
     }
   if (s->level == 2)
     gtk_box_append (GTK_BOX (chips), bel_care_chip_new (_("Overdue"), "overdue"));

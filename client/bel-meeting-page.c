@@ -76,8 +76,11 @@ plan_saved (BelMeetingPage *self,
   if (g_strcmp0 (status, "active") != 0)
     message = g_strdup_printf (_("%s's plan is closed"), name);
   else
-    message = g_strdup_printf (_("%s's plan is saved; review on %s"), name,
-                               bel_resource_get_string (plan, "review-on"));
+    {
+      g_autofree char *review = bel_care_format_date (bel_resource_get_string (plan, "review-on"), "");
+
+      message = g_strdup_printf (_("%s's plan is saved; review on %s"), name, review);
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   bel_meeting_page_reload (self);
 }
@@ -163,7 +166,11 @@ reason_chip (gpointer reason)
 
   gtk_widget_add_css_class (box, "reason-chip");
   if (bel_resource_get_string (reason, "code") != NULL)
-    gtk_widget_add_css_class (box, bel_resource_get_string (reason, "code"));
+    {
+      g_autofree char *style = g_strconcat ("reason-", bel_resource_get_string (reason, "code"), NULL);
+
+      gtk_widget_add_css_class (box, style);
+    }
   gtk_box_append (GTK_BOX (box), label_new (bel_resource_get_string (reason, "label"), "reason-title", TRUE));
   if (evidence != NULL)
     gtk_box_append (GTK_BOX (box), label_new (evidence, "reason-evidence", TRUE));
