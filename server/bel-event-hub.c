@@ -11,6 +11,7 @@
 #include "bel-auth.h"
 #include "bel-error.h"
 #include "bel-events.h"
+#include "bel-prometheus.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
 #define MAX_INCOMING_PAYLOAD 4096  /* clients have nothing to say; keep their frames small */
@@ -384,6 +385,7 @@ on_wrote_informational (SoupServerMessage *msg,
       g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
     }
   stream = soup_server_message_steal_connection (msg);
+  bel_prometheus_request_handed_over (msg);
   conn = soup_websocket_connection_new (stream, soup_server_message_get_uri (msg),
                                         SOUP_WEBSOCKET_CONNECTION_SERVER,
                                         soup_message_headers_get_one (headers, "Origin"),

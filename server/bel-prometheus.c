@@ -40,6 +40,9 @@ bel_prometheus_get_default (void)
   return metrics;
 }
 
+static void upgraded (SoupServerMessage *msg,
+                      gpointer           user_data);
+
 static void
 finished (SoupServerMessage *msg,
           gpointer           user_data)
@@ -66,6 +69,17 @@ finished (SoupServerMessage *msg,
   if (self->in_flight > 0)
     self->in_flight--;
   g_signal_handlers_disconnect_by_func (msg, finished, user_data);
+  g_signal_handlers_disconnect_by_func (msg, upgraded, user_data);
+}
+
+/* A WebSocket upgrade is answered once its 101 is written; the connection
+ * then belongs to the live event hub, and "finished" may never come. */
+static void
+upgraded (SoupServerMessage *msg,
+          gpointer           user_data)
+{
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_SWITCHING_PROTOCOLS)
+    finished (msg, user_data);
 }
 
 void
@@ -77,6 +91,17 @@ bel_prometheus_request_started (BelPrometheus        *self,
   g_object_set_data_full (G_OBJECT (msg), STARTED_KEY, g_memdup2 (&now, sizeof now), g_free);
   self->in_flight++;
   g_signal_connect (msg, "finished", G_CALLBACK (finished), self);
+  g_signal_connect (msg, "wrote-informational", G_CALLBACK (upgraded), self);
+}
+
+void
+bel_prometheus_request_handed_over (SoupServerMessage *msg)
+{
+  BelPrometheus *self = bel_prometheus_get_default ();
+
+  if (g_signal_handler_find (msg, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             finished, self) != 0)
+    finished (msg, self);
 }
 
 void

@@ -21,6 +21,9 @@ BelPrometheus *bel_prometheus_get_default      (void);
 /* Starts timing @msg; it is counted when it finishes. */
 void        bel_prometheus_request_started  (BelPrometheus        *self,
                                           SoupServerMessage *msg);
+/* @msg's connection was taken over (a WebSocket): it will never finish, so it
+ * is counted now, with its 101 status, and no longer holds up a clean stop. */
+void        bel_prometheus_request_handed_over (SoupServerMessage *msg);
 /* The route @msg matched (a pattern from bel-routes.c, static). */
 void        bel_prometheus_set_route        (SoupServerMessage *msg,
                                           const char        *pattern);

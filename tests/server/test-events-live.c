@@ -182,6 +182,13 @@ test_streams_end_with_access (Fixture       *f,
   g_assert_cmpuint (r->status, ==, 204);
   g_assert_true (bel_test_ws_wait_closed (removed, 3000));
 
+  /* A live stream is no request in flight: it must not hold up a clean stop. */
+  g_clear_pointer (&r, bel_test_response_free);
+  r = bel_test_daemon_request (f->d, "GET", "/metrics", NULL, NULL, NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body),
+                                  "belongingd_http_requests_in_flight 1\n"));
+
   patch_student (f, leader, "they/them");
   g_assert_true (bel_test_ws_wait_events (still_in, 1, 5000));
   g_assert_false (still_in->closed);
