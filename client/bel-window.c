@@ -11,6 +11,7 @@
 #include "bel-board-page.h"
 #include "bel-celebration.h"
 #include "bel-goals-page.h"
+#include "bel-surveys-page.h"
 #include "bel-checkins-page.h"
 #include "bel-meeting-page.h"
 #include "bel-error.h"
@@ -42,6 +43,7 @@ struct _BelWindow
   BelStudentsPage      *students_page;
   BelBoardPage         *board_page;
   BelGoalsPage         *goals_page;
+  BelSurveysPage       *surveys_page;
   BelCelebration       *celebration;  /* owned by the window (data) */
   BelCheckinsPage      *checkins_page;
   BelMeetingPage       *meeting_page;
@@ -89,6 +91,7 @@ show_sign_in (BelWindow  *self,
   bel_students_page_set_school (self->students_page, NULL);
   bel_board_page_set_school (self->board_page, NULL);
   bel_goals_page_set_school (self->goals_page, NULL);
+  bel_surveys_page_set_school (self->surveys_page, NULL);
   bel_celebration_set_school (self->celebration, 0);
   bel_checkins_page_set_school (self->checkins_page, NULL);
   bel_meeting_page_set_school (self->meeting_page, NULL);
@@ -144,6 +147,7 @@ schools_cb (GObject      *source,
   bel_students_page_set_school (self->students_page, school);
   bel_board_page_set_school (self->board_page, school);
   bel_goals_page_set_school (self->goals_page, school);
+  bel_surveys_page_set_school (self->surveys_page, school);
   bel_celebration_set_school (self->celebration, bel_resource_get_id (school));
   bel_checkins_page_set_school (self->checkins_page, school);
   bel_meeting_page_set_school (self->meeting_page, school);
@@ -283,6 +287,40 @@ show_page_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack,
                                     g_strcmp0 (action_name, "win.show-board") == 0 ? "board" :
                                     g_strcmp0 (action_name, "win.show-goals") == 0 ? "goals" : "main");
+}
+
+/* Surveys reload when shown: results change while a window is open. */
+static void
+show_surveys_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BelWindow *self = BEL_WINDOW (widget);
+
+  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0 ||
+      !bel_surveys_page_get_available (self->surveys_page))
+    return;
+  bel_surveys_page_reload (self->surveys_page);
+  gtk_stack_set_visible_child_name (self->stack, "surveys");
+}
+
+/* The header button of an action, anywhere under @widget (NULL: none). */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Check-ins and the team meeting load when shown, so they are never stale. */
@@ -510,6 +548,7 @@ bel_window_class_init (BelWindowClass *klass)
   g_type_ensure (BEL_TYPE_STUDENTS_PAGE);
   g_type_ensure (BEL_TYPE_BOARD_PAGE);
   g_type_ensure (BEL_TYPE_GOALS_PAGE);
+  g_type_ensure (BEL_TYPE_SURVEYS_PAGE);
   g_type_ensure (BEL_TYPE_CHECKINS_PAGE);
   g_type_ensure (BEL_TYPE_MEETING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
@@ -519,6 +558,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelWindow, students_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, goals_page);
+  gtk_widget_class_bind_template_child (widget_class, BelWindow, surveys_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, checkins_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, meeting_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
@@ -528,6 +568,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-board", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-students", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-goals", NULL, show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-surveys", NULL, show_surveys_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-goals", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-checkins", NULL, show_care_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_care_page_action);
@@ -563,6 +604,7 @@ BelWindow *
 bel_window_new (BelApplication *application)
 {
   BelWindow *self = g_object_new (BEL_TYPE_WINDOW, "application", application, NULL);
+  GtkWidget *surveys_button;
 
   self->client = g_object_ref (bel_application_get_client (application));
   self->settings = g_object_ref (bel_application_get_settings (application));
@@ -570,6 +612,11 @@ bel_window_new (BelApplication *application)
   bel_students_page_set_client (self->students_page, self->client);
   bel_board_page_set_client (self->board_page, self->client);
   bel_goals_page_set_client (self->goals_page, self->client);
+  bel_surveys_page_set_client (self->surveys_page, self->client);
+  /* the Surveys button shows only for those with results to see */
+  surveys_button = find_action_button (GTK_WIDGET (self->students_page), "win.show-surveys");
+  if (surveys_button != NULL)
+    g_object_bind_property (self->surveys_page, "available", surveys_button, "visible", G_BINDING_SYNC_CREATE);
   self->celebration = bel_celebration_attach (GTK_WINDOW (self), self->toast_overlay, self->client);
   bel_checkins_page_set_client (self->checkins_page, self->client);
   bel_meeting_page_set_client (self->meeting_page, self->client);

@@ -1,0 +1,259 @@
+/* test-ui-surveys.c - the Surveys page in the real app against a real belongingd
+ *
+ * On the demo school: a leader opens the Surveys page, which shows the
+ * newest closed window with answers; the heat table's "Everyone" cell of
+ * the first question is the daemon's share agreeing; broken down by gender,
+ * the demo's few nonbinary students are a suppressed cell "fewer than 10"
+ * with a tooltip, and the CSV says the same without numbers; printing the
+ * open window's slips for its advisory writes a non-empty PDF with codes
+ * the daemon takes.  A teacher who advises no advisory has no Surveys button.
+ *
+ * Runs under run-ui-test.sh (Xvfb + a private D-Bus session).  With
+ * BEL_UI_SHOT=FILE.png it also saves a screenshot of the results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bel-surveys-page.h"
+#include "bel-ui-test-util.h"
+
+#define N_STUDENTS 120
+#define LEADER     "angela.whitfield"
+
+static BelSurveysPage *
+surveys_page (UiFixture *f)
+{
+  return ui_child (f->window, BEL_TYPE_WINDOW, "surveys_page");
+}
+
+static gboolean
+available (UiFixture *f, gconstpointer data)
+{
+  return bel_surveys_page_get_available (surveys_page (f));
+}
+
+static gboolean
+results_shown (UiFixture *f, gconstpointer window_id)
+{
+  BelSurveysPage *page = surveys_page (f);
+
+  return !bel_surveys_page_get_loading (page) && bel_surveys_page_get_window (page) != 0 &&
+         (window_id == NULL || bel_surveys_page_get_window (page) == *(const gint64 *) window_id) &&
+         bel_surveys_page_get_heat_table (page) != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
+}
+
+static void
+open_surveys (UiFixture *f)
+{
+  ui_sign_in (f, LEADER);
+  ui_wait_until (f, available, NULL, "the Surveys page to be available");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
+  ui_wait_until (f, results_shown, NULL, "survey results");
+  g_assert_cmpstr (bel_window_get_page_name (f->window), ==, "surveys");
+}
+
+static const char *
+cell_text (GtkWidget *grid,
+           int        column,
+           int        row)
+{
+  GtkWidget *child = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+
+  g_assert_true (GTK_IS_LABEL (child));
+  return gtk_label_get_text (GTK_LABEL (child));
+}
+
+/* The row of the table whose first column says @label, or -1. */
+static int
+row_of (GtkWidget  *grid,
+        const char *label)
+{
+  for (int r = 1; gtk_grid_get_child_at (GTK_GRID (grid), 0, r) != NULL; r++)
+    if (g_strcmp0 (cell_text (grid, 0, r), label) == 0)
+      return r;
+  return -1;
+}
+
+static void
+take_screenshot (void)
+{
+  const char *shot = g_getenv ("BEL_UI_SHOT");
+  g_autofree char *command = NULL;
+
+  if (shot == NULL)
+    return;
+  ui_spin (600);
+  command = g_strdup_printf ("import -window root %s", shot);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static void
+test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
+{
+  BelSurveysPage *page;
+  g_autoptr(BelClient) http = NULL;
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *csv = NULL;
+  JsonObject *overall, *first;
+  GtkWidget *grid, *nonbinary_cell;
+  int everyone, nonbinary;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  open_surveys (f);
+  page = surveys_page (f);
+
+  /* the daemon's own figure for everyone, first question */
+  http = ui_http_sign_in (f, LEADER);
+  path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT "/results", bel_surveys_page_get_window (page));
+  results = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (results), "window_name"), ==, "Quarter 2");
+  overall = json_object_get_object_member (json_node_get_object (results), "overall");
+  first = json_array_get_object_element (json_object_get_array_member (overall, "items"), 0);
+  expected = g_strdup_printf ("%.0f%%", json_object_get_double_member (first, "agree_share") * 100);
+
+  bel_surveys_page_set_breakdown (page, "attr:gender");
+  grid = bel_surveys_page_get_heat_table (page);
+  everyone = row_of (grid, "Everyone");
+  g_assert_cmpint (everyone, ==, 1);
+  g_assert_cmpstr (cell_text (grid, 2, everyone), ==, expected);
+  g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (GTK_GRID (grid), 2, everyone), "survey-heat"));
+
+  /* a handful of nonbinary students: suppressed, said so, explained */
+  nonbinary = row_of (grid, "Nonbinary");
+  g_assert_cmpint (nonbinary, >, 1);
+  g_assert_cmpstr (cell_text (grid, 1, nonbinary), ==, "—");
+  nonbinary_cell = gtk_grid_get_child_at (GTK_GRID (grid), 2, nonbinary);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (nonbinary_cell)), ==, "fewer than 10");
+  g_assert_true (gtk_widget_has_css_class (nonbinary_cell, "survey-suppressed"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (nonbinary_cell), "Small groups"));
+  g_assert_cmpint (row_of (grid, "Small groups (pooled)"), >, nonbinary);
+
+  /* the CSV is the table as shown: no numbers for the suppressed group */
+  csv = bel_surveys_page_get_csv (page);
+  g_assert_nonnull (strstr (csv, "\r\nNonbinary,fewer than 10,,,,,,,,\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nEveryone,"));
+
+  /* English learners: a real difference, shown as a gap */
+  bel_surveys_page_set_breakdown (page, "el_status");
+  g_assert_cmpint (row_of (bel_surveys_page_get_heat_table (page), "English learners"), >, 1);
+  take_screenshot ();
+}
+
+static void
+slips_printed (BelSurveysPage *page,
+               int             count,
+               int            *out)
+{
+  *out = count;
+}
+
+static gboolean
+printed (UiFixture *f, gconstpointer count)
+{
+  return *(const int *) count != 0;
+}
+
+static void
+test_slips_print_to_pdf (UiFixture *f, gconstpointer data)
+{
+  BelSurveysPage *page;
+  g_autoptr(BelClient) http = NULL;
+  g_autoptr(JsonNode) surveys = NULL;
+  g_autoptr(JsonNode) windows = NULL;
+  g_autoptr(JsonNode) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bel-slips-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slips.pdf", NULL);
+  g_autofree char *contents = NULL;
+  JsonArray *list;
+  JsonObject *open_survey = NULL;
+  gint64 window_id, advisory_id;
+  gsize length = 0;
+  int count = 0;
+
+  open_surveys (f);
+  page = surveys_page (f);
+  http = ui_http_sign_in (f, LEADER);
+  surveys = ui_http_request (http, "GET", "/api/v1/schools/1/surveys", NULL, &error);
+  g_assert_no_error (error);
+  list = json_object_get_array_member (json_node_get_object (surveys), "items");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (list, i), "title"),
+                   "Advisory check-in") == 0)
+      open_survey = json_array_get_object_element (list, i);
+  g_assert_nonnull (open_survey);
+  advisory_id = json_object_get_int_member (json_array_get_object_element (
+                  json_object_get_array_member (open_survey, "targets"), 0), "value");
+  path = g_strdup_printf ("/api/v1/surveys/%" G_GINT64_FORMAT "/windows", json_object_get_int_member (open_survey, "id"));
+  windows = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  window_id = json_object_get_int_member (json_array_get_object_element (
+                json_object_get_array_member (json_node_get_object (windows), "items"), 0), "id");
+
+  bel_surveys_page_select_window (page, window_id);
+  ui_wait_until (f, results_shown, &window_id, "the open window's results");
+  g_signal_connect (page, "slips-printed", G_CALLBACK (slips_printed), &count);
+  bel_surveys_page_print_slips (page, advisory_id, pdf);
+  ui_wait_until (f, printed, &count, "the slips to print");
+  g_assert_cmpint (count, >, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 2000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* the daemon knows the new codes: issued for every student of the advisory */
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT, window_id);
+  target = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (target), "codes_issued"), ==, count);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static gboolean
+students_shown (UiFixture *f, gconstpointer data)
+{
+  return g_strcmp0 (bel_window_get_page_name (f->window), "main") == 0;
+}
+
+static void
+test_teacher_without_advisory_has_no_button (UiFixture *f, gconstpointer data)
+{
+  /* kwame.mensah advises no advisory in a demo of 120 students */
+  ui_sign_in (f, "kwame.mensah");
+  ui_spin (1500);
+  g_assert_false (bel_surveys_page_get_available (surveys_page (f)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
+  ui_spin (200);
+  ui_wait_until (f, students_shown, NULL, "still the students page");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, GUINT_TO_POINTER (N_STUDENTS), ui_fixture_set_up, func, ui_fixture_tear_down)
+  ADD ("/ui/surveys/results-show-suppressed-cells", test_results_show_suppressed_cells);
+  ADD ("/ui/surveys/slips-print-to-pdf", test_slips_print_to_pdf);
+  ADD ("/ui/surveys/teacher-without-advisory-has-no-button", test_teacher_without_advisory_has_no_button);
+#undef ADD
+
+  return g_test_run ();
+}
