@@ -30,7 +30,8 @@ append_adults (GString    *markup,
       g_autofree char *name = g_markup_escape_text (adult->display_name ? adult->display_name : "", -1);
       g_autofree char *title = adult->title ? g_markup_escape_text (adult->title, -1) : NULL;
 
-      g_string_append_printf (markup, "• <b>%s</b>%s%s\n", name, title ? " — " : "", title ? title : "");
+      g_string_append_printf (markup, "• <b>%s</b> (%s)%s%s\n", name, bel_profile_adult_role (adult),
+                              title ? " — " : "", title ? title : "");
     }
 }
 

@@ -77,13 +77,12 @@ add_adults (BelHandoffView *self)
     {
       const BelHandoffAdult *adult = bel_handoff_get_adult (self->handoff, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *links = g_strjoinv (", ", adult->links);
+      g_autofree char *subtitle = adult->title ? g_strdup_printf ("%s · %s", bel_profile_adult_role (adult), adult->title)
+                                               : g_strdup (bel_profile_adult_role (adult));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), adult->display_name);
-      if (adult->title != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), adult->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), adw_avatar_new (32, adult->display_name, TRUE));
-      gtk_widget_set_tooltip_text (row, links);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->content_box, group);

@@ -206,6 +206,18 @@ bel_profile_format_details (BelProfileEntry *entry)
   return g_string_free (g_steal_pointer (&lines), FALSE);
 }
 
+const char *
+bel_profile_adult_role (const BelHandoffAdult *adult)
+{
+  if (bel_handoff_adult_has_link (adult, "advisor"))
+    return _("Advisor");
+  if (bel_handoff_adult_has_link (adult, "advocate"))
+    return _("Advocate");
+  if (bel_handoff_adult_has_link (adult, "personal"))
+    return _("Knows them personally");
+  return _("Has a good relationship");
+}
+
 gboolean
 bel_profile_entry_editable (BelProfileEntry *entry,
                             BelAccount      *account)

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "bel-account.h"
+#include "bel-handoff.h"
 #include "bel-profile-entry.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ char       *bel_profile_format_school_year (const char   *school_year);
 char       *bel_profile_snippet_markup  (const char      *snippet);
 /* The section-specific fields of an entry as readable lines, or NULL. */
 char       *bel_profile_format_details  (BelProfileEntry *entry);
+
+/* How an adult knows the student: "Advisor", "Advocate", … */
+const char *bel_profile_adult_role      (const BelHandoffAdult *adult);
 
 /* Whether @account wrote @entry and may still edit it (24 hours, not corrected). */
 gboolean    bel_profile_entry_editable  (BelProfileEntry *entry,

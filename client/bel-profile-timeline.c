@@ -152,6 +152,7 @@ locked_state (void)
       gtk_box_append (GTK_BOX (texts), l);
     }
   gtk_widget_add_css_class (title, "locked-title");
+  gtk_widget_set_hexpand (texts, TRUE);
   gtk_widget_add_css_class (why, "dim-label");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), texts);

@@ -17,7 +17,6 @@
 #include "bel-profile-format.h"
 #include "bel-profile-section-entries.h"
 #include "bel-profile-timeline.h"
-#include "bel-student-goals.h"
 
 struct _BelStudentPage
 {
@@ -44,7 +43,6 @@ struct _BelStudentPage
   GtkStack           *profile_stack;
   AdwStatusPage      *error_page;
   BelProfileTimeline *timeline;
-  BelStudentGoals    *goals;
 };
 
 G_DEFINE_FINAL_TYPE (BelStudentPage, bel_student_page, GTK_TYPE_WIDGET)
@@ -143,18 +141,6 @@ fill_header (BelStudentPage *self,
   fill_badges (self, student);
 }
 
-static const char *
-adult_role (const BelHandoffAdult *adult)
-{
-  if (bel_handoff_adult_has_link (adult, "advisor"))
-    return _("Advisor");
-  if (bel_handoff_adult_has_link (adult, "advocate"))
-    return _("Advocate");
-  if (bel_handoff_adult_has_link (adult, "personal"))
-    return _("Knows them personally");
-  return _("Has a good relationship");
-}
-
 static GtkWidget *
 adult_chip (const BelHandoffAdult *adult)
 {
@@ -162,7 +148,7 @@ adult_chip (const BelHandoffAdult *adult)
   GtkWidget *avatar = adw_avatar_new (32, adult->display_name, TRUE);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *name = gtk_label_new (adult->display_name);
-  GtkWidget *role = gtk_label_new (adult_role (adult));
+  GtkWidget *role = gtk_label_new (bel_profile_adult_role (adult));
   g_autofree char *tooltip = adult->title ? g_strdup_printf ("%s — %s", adult->display_name, adult->title) : NULL;
 
   gtk_widget_add_css_class (box, "adult-chip");
@@ -510,7 +496,6 @@ bel_student_page_class_init (BelStudentPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bel_student_page_dispose;
 
   g_type_ensure (BEL_TYPE_PROFILE_TIMELINE);
-  g_type_ensure (BEL_TYPE_STUDENT_GOALS);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-student-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, avatar);
@@ -524,7 +509,6 @@ bel_student_page_class_init (BelStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, profile_stack);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, timeline);
-  gtk_widget_class_bind_template_child (widget_class, BelStudentPage, goals);
 
   gtk_widget_class_install_action (widget_class, "student.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "student.edit-entry", "x", edit_entry_action);
@@ -552,7 +536,6 @@ bel_student_page_set_client (BelStudentPage *self,
 {
   g_return_if_fail (BEL_IS_STUDENT_PAGE (self));
   g_set_object (&self->client, client);
-  bel_student_goals_set_client (self->goals, client);
 }
 
 void
@@ -566,7 +549,6 @@ bel_student_page_set_student (BelStudentPage *self,
   same = student != NULL && self->student != NULL &&
          bel_resource_get_id (student) == bel_resource_get_id (self->student);
   g_set_object (&self->student, student);
-  bel_student_goals_set_student (self->goals, student);
   if (student == NULL)
     {
       g_cancellable_cancel (self->cancellable);
