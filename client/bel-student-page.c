@@ -17,6 +17,7 @@
 #include "bel-profile-format.h"
 #include "bel-profile-section-entries.h"
 #include "bel-profile-timeline.h"
+#include "bel-student-goals.h"
 
 struct _BelStudentPage
 {
@@ -43,6 +44,7 @@ struct _BelStudentPage
   GtkStack           *profile_stack;
   AdwStatusPage      *error_page;
   BelProfileTimeline *timeline;
+  BelStudentGoals    *goals;
 };
 
 G_DEFINE_FINAL_TYPE (BelStudentPage, bel_student_page, GTK_TYPE_WIDGET)
@@ -496,6 +498,7 @@ bel_student_page_class_init (BelStudentPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bel_student_page_dispose;
 
   g_type_ensure (BEL_TYPE_PROFILE_TIMELINE);
+  g_type_ensure (BEL_TYPE_STUDENT_GOALS);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-student-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, avatar);
@@ -509,6 +512,7 @@ bel_student_page_class_init (BelStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, profile_stack);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, BelStudentPage, goals);
 
   gtk_widget_class_install_action (widget_class, "student.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "student.edit-entry", "x", edit_entry_action);
@@ -536,6 +540,7 @@ bel_student_page_set_client (BelStudentPage *self,
 {
   g_return_if_fail (BEL_IS_STUDENT_PAGE (self));
   g_set_object (&self->client, client);
+  bel_student_goals_set_client (self->goals, client);
 }
 
 void
@@ -549,6 +554,7 @@ bel_student_page_set_student (BelStudentPage *self,
   same = student != NULL && self->student != NULL &&
          bel_resource_get_id (student) == bel_resource_get_id (self->student);
   g_set_object (&self->student, student);
+  bel_student_goals_set_student (self->goals, student);
   if (student == NULL)
     {
       g_cancellable_cancel (self->cancellable);
