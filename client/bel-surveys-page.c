@@ -4,56 +4,24 @@
  */
 #include "config.h"
 
-#include "bel-surveys-page.h"
+#include "bel-surveys-page-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bel-advisory.h"
 #include "bel-client-surveys.h"
-#include "bel-survey-bars.h"
 #include "bel-survey-dialog.h"
 #include "bel-survey-export.h"
+#include "bel-survey-table.h"
 #include "bel-survey-trend.h"
 
-#define GAP_POINTS 0.10
-
-struct _BelSurveysPage {
-  GtkWidget       parent_instance;
-  GtkWidget      *box;
-  BelClient      *client;
-  BelSchool      *school;
-  GCancellable   *cancellable;
-  gboolean        available;
-  guint           pending;        /* requests on the way */
-  GPtrArray      *surveys;        /* BelSurvey, newest first */
-  GHashTable     *windows;        /* survey id -> GPtrArray of BelSurveyWindow */
-  GPtrArray      *advisories;     /* BelAdvisory */
-  JsonNode       *results;
-  JsonNode       *trend;
-  gint64          window_id;
-  char           *breakdown;
-  GtkListBox     *list;
-  GtkStack       *content;
-  GtkLabel       *heading;
-  GtkLabel       *subheading;
-  GtkDropDown    *breakdown_choice;
-  GtkStringList  *breakdown_labels;
-  GPtrArray      *breakdown_keys;
-  GtkDropDown    *advisory_choice;
-  GtkWidget      *table_frame;
-  GtkWidget      *table;
-  GtkFlowBox     *bars;
-  BelSurveyTrend *trend_chart;
-  GtkWidget      *new_button;
-};
 
 G_DEFINE_FINAL_TYPE (BelSurveysPage, bel_surveys_page, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_AVAILABLE, PROP_LOADING, N_PROPS };
 static GParamSpec *props[N_PROPS];
-enum { SLIPS_PRINTED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+guint bel_surveys_page_signals[N_SIGNALS];
 
 static void render (BelSurveysPage *self);
 
@@ -72,8 +40,8 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static void
-toast (BelSurveysPage *self,
+void
+bel_surveys_page_toast (BelSurveysPage *self,
        const char     *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -84,8 +52,8 @@ toast (BelSurveysPage *self,
     g_message ("%s", message);
 }
 
-static void
-busy (BelSurveysPage *self,
+void
+bel_surveys_page_busy (BelSurveysPage *self,
       int             delta)
 {
   gboolean was = self->pending > 0;
@@ -101,215 +69,25 @@ report (BelSurveysPage *self,
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return FALSE;
-  busy (self, -1);
-  toast (self, error->message);
+  bel_surveys_page_busy (self, -1);
+  bel_surveys_page_toast (self, error->message);
   return FALSE;
 }
-
-/* ---- short item names ---- */
-
-static char *
-item_short (JsonObject *item)
-{
-  const char *key = json_object_get_string_member_with_default (item, "key", "");
-  const char *text = json_object_get_string_member_with_default (item, "text", "");
-
-  if (g_strcmp0 (key, "supported") == 0)
-    return g_strdup (_("Supported by school"));
-  if (g_strcmp0 (key, "cared_for") == 0)
-    return g_strdup (_("People care"));
-  if (g_strcmp0 (key, "keep_trying") == 0)
-    return g_strdup (_("Asked to keep trying"));
-  if (g_strcmp0 (key, "belong") == 0)
-    return g_strdup (_("Teachers: I belong"));
-  return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 24));
-}
-
-/* ---- the heat table ---- */
-
-static GtkWidget *
-table_label (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-heat_cell (double  share,
-           gint64  min_n,
-           gboolean low_end)
-{
-  GtkWidget *label;
-
-  if (share < 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("fewer than %" G_GINT64_FORMAT), min_n);
-      g_autofree char *why = g_strdup_printf (_("Hidden to protect students: fewer than %" G_GINT64_FORMAT
-                                                " answered in this group, or showing it would let a small "
-                                                "group be worked out by subtraction. Hidden groups are "
-                                                "pooled into “Small groups”."), min_n);
-
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "survey-suppressed");
-      gtk_widget_set_tooltip_text (label, why);
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf ("%.0f%%", share * 100);
-      g_autofree char *css = g_strdup_printf ("heat-%d", CLAMP ((int) ((share - 0.4) / 0.1), 0, 4));
-
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "survey-heat");
-      gtk_widget_add_css_class (label, css);
-      if (low_end)
-        {
-          gtk_widget_add_css_class (label, "survey-gap-low");
-          gtk_widget_set_tooltip_text (label, _("The lowest group on this question"));
-        }
-    }
-  return label;
-}
-
-typedef struct {
-  JsonObject *cell;
-  const char *label;
-  gboolean    group;   /* a group of the breakdown (counts for the gap) */
-} Row;
 
 static void
 render_table (BelSurveysPage *self,
               JsonObject     *results,
               JsonObject     *breakdown)
 {
-  JsonArray *items = json_object_get_array_member (results, "items");
-  gint64 min_n = json_object_get_int_member_with_default (results, "min_respondents", 10);
-  guint n_items = json_array_get_length (items);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_autofree guint *low = g_new0 (guint, n_items);
-  g_autofree double *gap = g_new0 (double, n_items);
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  Row everyone = { json_object_get_object_member (results, "overall"), _("Everyone"), FALSE };
+  GtkWidget *table;
 
-  g_array_append_val (rows, everyone);
-  if (breakdown != NULL)
-    {
-      JsonArray *cells = json_object_get_array_member (breakdown, "cells");
-      JsonNode *pool = json_object_get_member (breakdown, "small_groups");
-
-      for (guint i = 0; i < json_array_get_length (cells); i++)
-        {
-          Row r = { json_array_get_object_element (cells, i), NULL, TRUE };
-          r.label = json_object_get_string_member (r.cell, "label");
-          g_array_append_val (rows, r);
-        }
-      if (pool != NULL && JSON_NODE_HOLDS_OBJECT (pool))
-        {
-          Row r = { json_node_get_object (pool), _("Small groups (pooled)"), FALSE };
-          g_array_append_val (rows, r);
-        }
-    }
-  /* the gap per item between the groups shown */
-  for (guint i = 0; i < n_items; i++)
-    {
-      gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
-      double lo = 2, hi = -1;
-
-      low[i] = G_MAXUINT;
-      for (guint r = 0; r < rows->len; r++)
-        {
-          double v = g_array_index (rows, Row, r).group ? bel_survey_cell_share (g_array_index (rows, Row, r).cell, id)
-                                                        : -1;
-          if (v < 0)
-            continue;
-          if (v < lo)
-            {
-              lo = v;
-              low[i] = r;
-            }
-          hi = MAX (hi, v);
-        }
-      gap[i] = hi >= 0 && lo <= 1 ? hi - lo : 0;
-      if (gap[i] < GAP_POINTS)
-        low[i] = G_MAXUINT;
-    }
-
-  gtk_grid_set_column_spacing (grid, 4);
-  gtk_grid_set_row_spacing (grid, 4);
-  gtk_widget_add_css_class (GTK_WIDGET (grid), "survey-table");
-  gtk_grid_attach (grid, table_label (_("Group"), "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (grid, table_label (_("Answered"), "heading"), 1, 0, 1, 1);
-  for (guint i = 0; i < n_items; i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      g_autofree char *name = item_short (item);
-      GtkWidget *head = table_label (name, "heading");
-
-      gtk_widget_set_tooltip_text (head, json_object_get_string_member (item, "text"));
-      gtk_grid_attach (grid, head, 2 + i, 0, 1, 1);
-    }
-  for (guint r = 0; r < rows->len; r++)
-    {
-      Row *row = &g_array_index (rows, Row, r);
-      gboolean suppressed = json_object_get_boolean_member_with_default (row->cell, "suppressed", FALSE);
-      g_autofree char *count = suppressed ? g_strdup ("—")
-        : g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (row->cell, "respondents", 0));
-
-      gtk_grid_attach (grid, table_label (row->label, r == 0 ? "survey-everyone" : NULL), 0, r + 1, 1, 1);
-      gtk_grid_attach (grid, table_label (count, "numeric"), 1, r + 1, 1, 1);
-      for (guint i = 0; i < n_items; i++)
-        {
-          gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
-
-          gtk_grid_attach (grid, heat_cell (bel_survey_cell_share (row->cell, id), min_n, low[i] == r),
-                           2 + i, r + 1, 1, 1);
-        }
-    }
-  if (breakdown != NULL)
-    {
-      gtk_grid_attach (grid, table_label (_("Gap, highest to lowest"), "dim-label"), 0, rows->len + 1, 2, 1);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autofree char *text = g_strdup_printf (_("%.0f points"), gap[i] * 100);
-          GtkWidget *label = table_label (text, gap[i] >= GAP_POINTS ? "survey-gap" : "dim-label");
-
-          if (gap[i] >= GAP_POINTS)
-            gtk_widget_set_tooltip_text (label, _("Ten points or more between the highest and the lowest group"));
-          gtk_grid_attach (grid, label, 2 + i, rows->len + 1, 1, 1);
-        }
-    }
-  if (self->table != NULL)
-    gtk_frame_set_child (GTK_FRAME (self->table_frame), NULL);
-  self->table = GTK_WIDGET (grid);
-  gtk_frame_set_child (GTK_FRAME (self->table_frame), self->table);
-
-  /* one bar chart per item over the same rows */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->bars))) != NULL;)
     gtk_flow_box_remove (self->bars, child);
-  for (guint i = 0; i < n_items; i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      gint64 id = json_object_get_int_member (item, "id");
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-      g_autoptr(GArray) shares = g_array_new (FALSE, FALSE, sizeof (double));
-      GtkWidget *bars = bel_survey_bars_new ();
-
-      for (guint r = 0; r < rows->len; r++)
-        {
-          double v = bel_survey_cell_share (g_array_index (rows, Row, r).cell, id);
-          g_ptr_array_add (labels, (gpointer) g_array_index (rows, Row, r).label);
-          g_array_append_val (shares, v);
-        }
-      g_ptr_array_add (labels, NULL);
-      bel_survey_bars_set (BEL_SURVEY_BARS (bars), json_object_get_string_member (item, "text"),
-                           (const char * const *) labels->pdata, (double *) (gpointer) shares->data, shares->len,
-                           min_n);
-      gtk_flow_box_append (self->bars, bars);
-    }
+  table = bel_survey_table_build (results, breakdown, self->bars);
+  if (self->table != NULL)
+    gtk_frame_set_child (GTK_FRAME (self->table_frame), NULL);
+  self->table = table;
+  gtk_frame_set_child (GTK_FRAME (self->table_frame), self->table);
 }
 
 static void
@@ -334,7 +112,7 @@ render_trend (BelSurveysPage *self)
     {
       JsonObject *item = json_array_get_object_element (items, i);
 
-      g_ptr_array_add (item_names, item_short (item));
+      g_ptr_array_add (item_names, bel_survey_item_short (item));
       for (guint w = 0; w < json_array_get_length (windows); w++)
         {
           JsonObject *overall = json_object_get_object_member (json_array_get_object_element (windows, w), "overall");
@@ -464,7 +242,7 @@ trend_cb (GObject      *source,
   g_clear_pointer (&self->trend, json_node_unref);
   self->trend = node;
   render_trend (self);
-  busy (self, -1);
+  bel_surveys_page_busy (self, -1);
 }
 
 static void
@@ -485,11 +263,11 @@ results_cb (GObject      *source,
   self->results = node;
   fill_breakdowns (self);
   render (self);
-  busy (self, +1);
+  bel_surveys_page_busy (self, +1);
   bel_client_get_survey_trend_async (self->client,
                                      json_object_get_int_member (json_node_get_object (node), "survey_id"),
                                      NULL, self->cancellable, trend_cb, g_object_ref (self));
-  busy (self, -1);
+  bel_surveys_page_busy (self, -1);
 }
 
 void
@@ -508,7 +286,7 @@ bel_surveys_page_select_window (BelSurveysPage *self,
       }
   if (window_id == 0 || self->client == NULL)
     return;
-  busy (self, +1);
+  bel_surveys_page_busy (self, +1);
   bel_client_get_survey_results_async (self->client, window_id, self->cancellable, results_cb, g_object_ref (self));
 }
 
@@ -590,7 +368,7 @@ windows_cb (GObject      *source,
     }
   survey_id = windows->len > 0 ? bel_resource_get_int (g_ptr_array_index (windows, 0), "survey-id") : 0;
   g_hash_table_replace (self->windows, GINT_TO_POINTER ((gint) survey_id), windows);
-  busy (self, -1);
+  bel_surveys_page_busy (self, -1);
   if (self->pending == 0)
     fill_list (self);
 }
@@ -614,11 +392,11 @@ surveys_cb (GObject      *source,
   g_hash_table_remove_all (self->windows);
   for (guint i = 0; i < surveys->len; i++)
     {
-      busy (self, +1);
+      bel_surveys_page_busy (self, +1);
       bel_client_list_survey_windows_async (self->client, bel_resource_get_id (g_ptr_array_index (surveys, i)),
                                             self->cancellable, windows_cb, g_object_ref (self));
     }
-  busy (self, -1);
+  bel_surveys_page_busy (self, -1);
   if (self->pending == 0)
     fill_list (self);
 }
@@ -629,7 +407,7 @@ bel_surveys_page_reload (BelSurveysPage *self)
   g_return_if_fail (BEL_IS_SURVEYS_PAGE (self));
   if (self->client == NULL || self->school == NULL)
     return;
-  busy (self, +1);
+  bel_surveys_page_busy (self, +1);
   bel_client_list_surveys_async (self->client, bel_resource_get_id (self->school), self->cancellable,
                                  surveys_cb, g_object_ref (self));
 }
@@ -698,7 +476,7 @@ me_cb (GObject      *source,
     for (guint i = 0; self->advisories != NULL && i < self->advisories->len; i++)
       if (bel_resource_get_int (g_ptr_array_index (self->advisories, i), "advisor-id") == bel_resource_get_id (me))
         set_available (self, TRUE); /* their own advisory's results */
-  busy (self, -1);
+  bel_surveys_page_busy (self, -1);
 }
 
 void
@@ -718,193 +496,10 @@ bel_surveys_page_set_school (BelSurveysPage *self,
   gtk_stack_set_visible_child_name (self->content, "empty");
   if (school == NULL || self->client == NULL)
     return;
-  busy (self, +1);
+  bel_surveys_page_busy (self, +1);
   bel_client_list_advisories_async (self->client, bel_resource_get_id (school), self->cancellable,
                                     advisories_cb, g_object_ref (self));
   bel_surveys_page_reload (self);
-}
-
-/* ---- code slips ---- */
-
-typedef struct {
-  BelSurveysPage *self;
-  char           *export_path;
-  char           *title;
-} PrintJob;
-
-static void
-print_job_free (PrintJob *job)
-{
-  g_object_unref (job->self);
-  g_free (job->export_path);
-  g_free (job->title);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintJob, print_job_free)
-
-static void
-codes_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(PrintJob) job = user_data;
-  BelSurveysPage *self = job->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slips = bel_client_surveys_list_finish (BEL_CLIENT (source), result, &error);
-  g_autofree char *url = NULL;
-  GtkRoot *root;
-  guint count;
-
-  busy (self, -1);
-  if (slips == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      g_signal_emit (self, signals[SLIPS_PRINTED], 0, -1);
-      return;
-    }
-  count = bel_survey_slips_count (slips);
-  url = g_strdup_printf ("%s/survey", bel_client_get_base_url (self->client));
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (!bel_survey_slips_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, slips, job->title, url,
-                               job->export_path, &error))
-    {
-      toast (self, error->message);
-      g_signal_emit (self, signals[SLIPS_PRINTED], 0, -1);
-      return;
-    }
-  if (job->export_path == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (ngettext ("%u new code issued; earlier unused codes no longer work",
-                                                            "%u new codes issued; earlier unused codes no longer work",
-                                                            count), count);
-      toast (self, message);
-    }
-  g_signal_emit (self, signals[SLIPS_PRINTED], 0, (int) count);
-  bel_surveys_page_reload (self);
-}
-
-void
-bel_surveys_page_print_slips (BelSurveysPage *self,
-                              gint64          advisory_id,
-                              const char     *export_path)
-{
-  PrintJob *job;
-  JsonObject *results;
-
-  g_return_if_fail (BEL_IS_SURVEYS_PAGE (self));
-  g_return_if_fail (self->results != NULL);
-  results = json_node_get_object (self->results);
-  job = g_new0 (PrintJob, 1);
-  job->self = g_object_ref (self);
-  job->export_path = g_strdup (export_path);
-  job->title = g_strdup_printf ("%s — %s", json_object_get_string_member_with_default (results, "survey_title", ""),
-                                json_object_get_string_member_with_default (results, "window_name", ""));
-  busy (self, +1);
-  bel_client_issue_survey_codes_async (self->client, self->window_id, advisory_id, self->cancellable, codes_cb, job);
-}
-
-static gint64
-chosen_advisory (BelSurveysPage *self)
-{
-  guint i = gtk_drop_down_get_selected (self->advisory_choice);
-
-  if (self->advisories == NULL || i >= self->advisories->len)
-    return 0;
-  return bel_resource_get_id (g_ptr_array_index (self->advisories, i));
-}
-
-static void
-confirm_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  BelSurveysPage   *self)
-{
-  if (g_strcmp0 (response, "issue") == 0)
-    bel_surveys_page_print_slips (self, chosen_advisory (self), NULL);
-}
-
-static void
-print_clicked (BelSurveysPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-  gint64 advisory = chosen_advisory (self);
-
-  if (advisory == 0 || self->results == NULL)
-    return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Issue new codes and print?"),
-      _("Every student of the advisory who has not answered gets a new code. Codes are shown only this once: "
-        "print the slips now. Codes printed earlier and not yet used stop working.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "issue", _("_Issue and Print"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ---- CSV ---- */
-
-char *
-bel_surveys_page_get_csv (BelSurveysPage *self)
-{
-  g_return_val_if_fail (BEL_IS_SURVEYS_PAGE (self), NULL);
-  if (self->results == NULL)
-    return NULL;
-  return bel_survey_results_csv (json_node_get_object (self->results), self->breakdown);
-}
-
-static void
-save_response (GtkNativeDialog *chooser,
-               int              response,
-               BelSurveysPage  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *csv = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      csv = bel_surveys_page_get_csv (self);
-      if (csv != NULL && !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                                   NULL, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Table saved"));
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_clicked (BelSurveysPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->results == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export the table"), GTK_WINDOW (root), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  name = g_strdup_printf ("survey-%s.csv", self->breakdown && *self->breakdown ? self->breakdown : "everyone");
-  g_strdelimit (name, ":", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-new_clicked (BelSurveysPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  BelSurveyDialog *dialog;
-
-  if (self->school == NULL)
-    return;
-  dialog = bel_survey_dialog_new (GTK_WINDOW (root), self->client, bel_resource_get_id (self->school));
-  g_signal_connect_swapped (dialog, "done", G_CALLBACK (bel_surveys_page_reload), self);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- the widget ---- */
@@ -987,8 +582,8 @@ results_view (BelSurveysPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->advisory_choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Advisory to print slips for"), -1);
   gtk_widget_set_tooltip_text (print, _("New one-time codes for the advisory's students who have not answered"));
-  g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked), self);
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (export_clicked), self);
+  g_signal_connect_swapped (print, "clicked", G_CALLBACK (bel_surveys_page_print_clicked), self);
+  g_signal_connect_swapped (export, "clicked", G_CALLBACK (bel_surveys_page_export_clicked), self);
   gtk_box_append (GTK_BOX (bar), by);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->breakdown_choice));
   gtk_widget_set_hexpand (export, TRUE);
@@ -1075,7 +670,7 @@ bel_surveys_page_class_init (BelSurveysPageClass *klass)
   props[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
-  signals[SLIPS_PRINTED] = g_signal_new ("slips-printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  bel_surveys_page_signals[SLIPS_PRINTED] = g_signal_new ("slips-printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
@@ -1105,7 +700,7 @@ bel_surveys_page_init (BelSurveysPage *self)
   self->new_button = gtk_button_new_with_mnemonic (_("_New Survey…"));
   gtk_widget_add_css_class (self->new_button, "suggested-action");
   gtk_widget_set_visible (self->new_button, FALSE);
-  g_signal_connect_swapped (self->new_button, "clicked", G_CALLBACK (new_clicked), self);
+  g_signal_connect_swapped (self->new_button, "clicked", G_CALLBACK (bel_surveys_page_new_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->new_button);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (self->box), header);
