@@ -303,15 +303,17 @@ rounds_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rounds = bel_client_list_rounds_finish (BEL_CLIENT (source), result, &error);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  gint64 keep = bel_board_model_get_round_id (self->board);
   guint selected = GTK_INVALID_LIST_POSITION;
+  gint64 keep;
 
+  /* Cancelled means the school changed or the page went away: self->board may be gone. */
   if (rounds == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
+  keep = bel_board_model_get_round_id (self->board);
   for (guint i = 0; i < rounds->len; i++)
     {
       g_autofree char *label = bel_round_dialogs_label (rounds->pdata[i]);
