@@ -10,6 +10,7 @@
 
 #include "bel-care-format.h"
 #include "bel-checkin-dialog.h"
+#include "bel-client-board.h"
 #include "bel-client-checkins.h"
 #include "bel-contact-dialog.h"
 #include "bel-error.h"
@@ -35,6 +36,8 @@ struct _BelCheckinsPage
   GtkListBox         *missed_list;
   GtkWidget          *missed_section;
   GtkListBox         *family_list;
+  GtkListBox         *advocacy_list;
+  GtkWidget          *advocacy_section;
   GtkLabel           *family_subtitle;
 };
 
@@ -396,10 +399,12 @@ families_cb (GObject      *source,
       g_object_set_data_full (G_OBJECT (row), "language", g_strdup (language), g_free);
       chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_widget_set_valign (chips, GTK_ALIGN_CENTER);
-      if (language != NULL)
-        gtk_box_append (GTK_BOX (chips), bel_care_chip_new (language, "language"));
+      /* English needs no note; another home language and an interpreter do */
       if (bel_care_needs_interpreter (language))
-        gtk_box_append (GTK_BOX (chips), bel_care_chip_new (_("Interpreter"), "need"));
+        {
+          gtk_box_append (GTK_BOX (chips), bel_care_chip_new (language, "language"));
+          gtk_box_append (GTK_BOX (chips), bel_care_chip_new (_("Interpreter"), "need"));
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), chips);
       gtk_list_box_append (self->family_list, finish_row (row));
     }
@@ -412,6 +417,41 @@ families_cb (GObject      *source,
 
       gtk_label_set_text (self->family_subtitle, text);
     }
+}
+
+static void
+advocacy_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BelCheckinsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) advocates = bel_client_advocates_finish (BEL_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_pending (self, -1);
+  if (advocates == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  bel_care_clear (GTK_WIDGET (self->advocacy_list));
+  for (guint i = 0; i < advocates->len; i++)
+    {
+      gpointer advocate = advocates->pdata[i];
+      const char *follow_up = bel_resource_get_string (advocate, "follow-up-on");
+      g_autofree char *when = bel_care_format_date (follow_up, "");
+      g_autofree char *subtitle = g_strdup_printf (_("You are their advocate · follow up by %s"), when);
+      GtkWidget *row = student_row (self, bel_resource_get_int (advocate, "student-id"),
+                                    bel_resource_get_string (advocate, "student-name"), subtitle, _("_Check In"),
+                                    G_CALLBACK (checkin_clicked));
+
+      if (bel_care_days_from_today (follow_up) < 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), bel_care_chip_new (_("Follow-up due"), "overdue"));
+      gtk_list_box_append (self->advocacy_list, finish_row (row));
+    }
+  gtk_widget_set_visible (self->advocacy_section, advocates->len > 0);
 }
 
 static void
@@ -454,6 +494,12 @@ bel_checkins_page_reload (BelCheckinsPage *self)
                                         duties_cb, self);
   bel_client_list_family_reach_async (self->client, school_id, NULL, me, G_MININT, self->cancellable,
                                       families_cb, self);
+  gtk_widget_set_visible (self->advocacy_section, FALSE);
+  if (me > 0)
+    {
+      set_pending (self, 1);
+      bel_client_my_advocacy_async (self->client, self->cancellable, advocacy_cb, self);
+    }
 }
 
 static void
@@ -571,6 +617,14 @@ build (BelCheckinsPage *self)
   gtk_box_append (GTK_BOX (self->missed_section), GTK_WIDGET (self->missed_list));
   gtk_widget_set_visible (self->missed_section, FALSE);
   gtk_box_append (GTK_BOX (content), self->missed_section);
+
+  self->advocacy_section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->advocacy_section),
+                  bel_care_heading_new (_("My advocacy students"), _("you said you would reach out")));
+  self->advocacy_list = boxed_list ("");
+  gtk_box_append (GTK_BOX (self->advocacy_section), GTK_WIDGET (self->advocacy_list));
+  gtk_widget_set_visible (self->advocacy_section, FALSE);
+  gtk_box_append (GTK_BOX (content), self->advocacy_section);
 
   family_heading = bel_care_heading_new (_("Families to call"), NULL);
   self->family_subtitle = GTK_LABEL (gtk_label_new (_("Families not reached with good news this quarter")));
