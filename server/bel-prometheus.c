@@ -83,8 +83,8 @@ upgraded (SoupServerMessage *msg,
 }
 
 void
-bel_prometheus_request_started (BelPrometheus        *self,
-                             SoupServerMessage *msg)
+bel_prometheus_request_started (BelPrometheus     *self,
+                                SoupServerMessage *msg)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -106,7 +106,7 @@ bel_prometheus_request_handed_over (SoupServerMessage *msg)
 
 void
 bel_prometheus_set_route (SoupServerMessage *msg,
-                       const char        *pattern)
+                          const char        *pattern)
 {
   g_object_set_data (G_OBJECT (msg), ROUTE_KEY, (gpointer) pattern);
 }
@@ -126,7 +126,7 @@ compare_keys (gconstpointer a,
 
 static void
 append_requests (BelPrometheus *self,
-                 GString    *out)
+                 GString       *out)
 {
   g_autofree gpointer *keys = NULL;
   guint n_keys = 0;
@@ -148,8 +148,8 @@ append_requests (BelPrometheus *self,
 
 char *
 bel_prometheus_to_text (BelPrometheus *self,
-                     guint       open_websockets,
-                     gint64      database_bytes)
+                        guint          open_websockets,
+                        gint64         database_bytes)
 {
   GString *out = g_string_new (NULL);
   char number[G_ASCII_DTOSTR_BUF_SIZE];

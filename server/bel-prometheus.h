@@ -17,23 +17,23 @@ G_BEGIN_DECLS
 typedef struct _BelPrometheus BelPrometheus;
 
 /* The daemon's one set of metrics. */
-BelPrometheus *bel_prometheus_get_default      (void);
+BelPrometheus *bel_prometheus_get_default         (void);
 /* Starts timing @msg; it is counted when it finishes. */
-void        bel_prometheus_request_started  (BelPrometheus        *self,
-                                          SoupServerMessage *msg);
+void           bel_prometheus_request_started     (BelPrometheus     *self,
+                                                   SoupServerMessage *msg);
 /* @msg's connection was taken over (a WebSocket): it will never finish, so it
  * is counted now, with its 101 status, and no longer holds up a clean stop. */
-void        bel_prometheus_request_handed_over (SoupServerMessage *msg);
+void           bel_prometheus_request_handed_over (SoupServerMessage *msg);
 /* The route @msg matched (a pattern from bel-routes.c, static). */
-void        bel_prometheus_set_route        (SoupServerMessage *msg,
-                                          const char        *pattern);
-guint       bel_prometheus_get_in_flight    (BelPrometheus        *self);
+void           bel_prometheus_set_route           (SoupServerMessage *msg,
+                                                   const char        *pattern);
+guint          bel_prometheus_get_in_flight       (BelPrometheus     *self);
 /* The Prometheus text exposition (version 0.0.4). */
-char       *bel_prometheus_to_text          (BelPrometheus        *self,
-                                          guint              open_websockets,
-                                          gint64             database_bytes);
+char          *bel_prometheus_to_text             (BelPrometheus     *self,
+                                                   guint              open_websockets,
+                                                   gint64             database_bytes);
 
 /* GET /metrics */
-void        bel_handle_prometheus           (BelRequest        *request);
+void           bel_handle_prometheus              (BelRequest        *request);
 
 G_END_DECLS
