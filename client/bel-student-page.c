@@ -18,6 +18,7 @@
 #include "bel-profile-section-entries.h"
 #include "bel-profile-timeline.h"
 #include "bel-student-goals.h"
+#include "bel-observations-view.h"
 
 struct _BelStudentPage
 {
@@ -45,6 +46,7 @@ struct _BelStudentPage
   AdwStatusPage      *error_page;
   BelProfileTimeline *timeline;
   BelStudentGoals    *goals;
+  BelObservationsView *observations;
 };
 
 G_DEFINE_FINAL_TYPE (BelStudentPage, bel_student_page, GTK_TYPE_WIDGET)
@@ -499,6 +501,7 @@ bel_student_page_class_init (BelStudentPageClass *klass)
 
   g_type_ensure (BEL_TYPE_PROFILE_TIMELINE);
   g_type_ensure (BEL_TYPE_STUDENT_GOALS);
+  g_type_ensure (BEL_TYPE_OBSERVATIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-student-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, avatar);
@@ -513,6 +516,7 @@ bel_student_page_class_init (BelStudentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, BelStudentPage, goals);
+  gtk_widget_class_bind_template_child (widget_class, BelStudentPage, observations);
 
   gtk_widget_class_install_action (widget_class, "student.add-entry", "s", add_entry_action);
   gtk_widget_class_install_action (widget_class, "student.edit-entry", "x", edit_entry_action);
@@ -541,6 +545,7 @@ bel_student_page_set_client (BelStudentPage *self,
   g_return_if_fail (BEL_IS_STUDENT_PAGE (self));
   g_set_object (&self->client, client);
   bel_student_goals_set_client (self->goals, client);
+  bel_observations_view_set_client (self->observations, client);
 }
 
 void
@@ -555,6 +560,7 @@ bel_student_page_set_student (BelStudentPage *self,
          bel_resource_get_id (student) == bel_resource_get_id (self->student);
   g_set_object (&self->student, student);
   bel_student_goals_set_student (self->goals, student);
+  bel_observations_view_set_student (self->observations, student);
   if (student == NULL)
     {
       g_cancellable_cancel (self->cancellable);
