@@ -38,12 +38,14 @@ free_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
-/* Sends a WebDriver command and returns its "value" (owned by the returned node). */
+/* Sends a WebDriver command and returns its "value" (owned by the returned
+ * node); with @may_fail, a WebDriver error gives NULL instead of failing the test. */
 static JsonNode *
-command (WebDriver  *w,
-         const char *method,
-         const char *path,
-         const char *json)
+command_full (WebDriver  *w,
+              const char *method,
+              const char *path,
+              const char *json,
+              gboolean    may_fail)
 {
   g_autofree char *url = g_strconcat (w->base, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
@@ -60,10 +62,21 @@ command (WebDriver  *w,
   g_assert_no_error (error);
   json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), (gssize) g_bytes_get_size (reply), &error);
   g_assert_no_error (error);
+  if (soup_message_get_status (msg) != 200 && may_fail)
+    return NULL;
   if (soup_message_get_status (msg) != 200)
     g_error ("WebDriver %s %s: %u %.*s", method, path, soup_message_get_status (msg),
              (int) g_bytes_get_size (reply), (const char *) g_bytes_get_data (reply, NULL));
   return json_node_ref (json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "value"));
+}
+
+static JsonNode *
+command (WebDriver  *w,
+         const char *method,
+         const char *path,
+         const char *json)
+{
+  return command_full (w, method, path, json, FALSE);
 }
 
 static void
@@ -192,6 +205,43 @@ text_of (WebDriver  *w,
   return g_strdup (json_node_get_string (value));
 }
 
+/* The text of @selector once it reads @expected: a submitted form loads the
+ * next page after the click returns, and until then the old page's elements
+ * are found, then go stale.  Returns the last text read. */
+static char *
+wait_for_text (WebDriver  *w,
+               const char *selector,
+               const char *expected)
+{
+  g_autofree char *find_path = g_strconcat (w->session, "/element", NULL);
+  g_autofree char *json = g_strdup_printf ("{\"using\": \"css selector\", \"value\": \"%s\"}", selector);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  char *text = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(JsonNode) element = command_full (w, "POST", find_path, json, TRUE);
+      g_autoptr(JsonNode) value = NULL;
+      g_autofree char *path = NULL;
+
+      if (element != NULL)
+        {
+          path = g_strdup_printf ("%s/element/%s/text", w->session,
+                                  json_object_get_string_member (json_node_get_object (element), ELEMENT_KEY));
+          value = command_full (w, "GET", path, NULL, TRUE);
+        }
+      if (value != NULL && JSON_NODE_HOLDS_VALUE (value))
+        {
+          g_free (text);
+          text = g_strdup (json_node_get_string (value));
+          if (g_strcmp0 (text, expected) == 0)
+            break;
+        }
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+  return text;
+}
+
 static gint64
 responses (BelTestSurveys *s)
 {
@@ -222,7 +272,7 @@ test_student_answers_in_chromium (void)
   type_into (&w, "#code", s.jose_code);
   click (&w, "form[action='/survey'] button[type=submit]");
   /* José reads the questions in Spanish, his home language */
-  question = text_of (&w, "fieldset legend");
+  question = wait_for_text (&w, "fieldset legend", "1. Me siento apoyado o apoyada por mi escuela");
   g_assert_cmpstr (question, ==, "1. Me siento apoyado o apoyada por mi escuela");
   /* Two answers (questions may be skipped) and one adult */
   for (guint i = 0; i < 4; i += 3)
@@ -234,7 +284,7 @@ test_student_answers_in_chromium (void)
   adult = g_strdup_printf ("input[name='adult_%" G_GINT64_FORMAT "']", s.seed.counselor_id);
   click (&w, adult);
   click (&w, "form[action='/survey/answers'] button[type=submit]");
-  thanks = text_of (&w, "h1");
+  thanks = wait_for_text (&w, "h1", "¡Gracias!");
   g_assert_cmpstr (thanks, ==, "¡Gracias!");
   driver_stop (&w);
   /* The count changed over the API */
