@@ -28,7 +28,7 @@ server=$(ls "$work"/belonging-server_*.deb)
 app=$(ls "$work"/belonging_*.deb)
 fail=0
 expect () {
-    if ! dpkg-deb -c "$1" | grep -q -- "$2"; then
+    if ! dpkg-deb -c "$1" | grep -- "$2" >/dev/null; then
         echo "$(basename "$1") lacks $2" >&2
         fail=1
     fi
@@ -44,7 +44,7 @@ expect "$server" './usr/share/man/man1/belongingctl.1.gz$'
 expect "$app" './usr/bin/belonging$'
 expect "$app" './usr/share/applications/app.belonging.Belonging.desktop$'
 expect "$app" './usr/share/metainfo/app.belonging.Belonging.metainfo.xml$'
-if dpkg-deb -c "$app" | grep -q 'belongingd$'; then
+if dpkg-deb -c "$app" | grep 'belongingd$' >/dev/null; then
     echo "the app package holds the daemon" >&2
     fail=1
 fi
