@@ -106,7 +106,9 @@ def search_and_open(app):
     record = app.child(name="Student record")
     wait_for("the record of " + display_name,
              lambda: find(record, lambda n: n.roleName == "label" and n.name == display_name))
-    assert find(record, lambda n: n.roleName == "label" and n.name == "At school")
+    # The profile comes strengths first.
+    wait_for("the strengths section",
+             lambda: find(record, lambda n: n.roleName == "label" and n.name == "Strengths"))
     log("opened the record of a student")
 
 
