@@ -5,92 +5,15 @@
 #include "config.h"
 
 #include "bel-client-board.h"
+#include "bel-client-private.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "bel-error.h"
 #include "bel-model.h"
 
-typedef gpointer (*Decoder) (JsonNode *node, GError **error);
-
-typedef struct {
-  Decoder        decode;
-  GDestroyNotify free_func;
-} Call;
-
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  value = call->decode (node, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, call->free_func);
-}
-
-static void
-call_full (BelClient          *client,
-           const char         *method,
-           const char         *path,
-           GHashTable         *query,
-           JsonNode           *body,
-           gint64              version,
-           Decoder             decode,
-           GDestroyNotify      free_func,
-           gpointer            source_tag,
-           GCancellable       *cancellable,
-           GAsyncReadyCallback callback,
-           gpointer            user_data)
-{
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
-
-  call->decode = decode;
-  call->free_func = free_func;
-  g_task_set_task_data (task, call, g_free);
-  g_task_set_source_tag (task, source_tag);
-  if (version > 0)
-    bel_client_request_if_match_async (client, method, path, body, version, cancellable,
-                                       decoded_cb, task);
-  else
-    bel_client_request_async (client, method, path, query, body, cancellable, decoded_cb, task);
-}
-
 static gpointer
-propagate (BelClient     *client,
-           GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static JsonNode *
-member (JsonNode   *node,
-        const char *name)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_get_member (json_node_get_object (node), name);
-}
-
-static gpointer
-decode_node (JsonNode *node, GError **error)
+decode_node (JsonNode *node, GTask *task, GError **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -102,33 +25,9 @@ decode_node (JsonNode *node, GError **error)
 }
 
 static gpointer
-decode_done (JsonNode *node, GError **error)
+decode_done (JsonNode *node, GTask *task, GError **error)
 {
   return GINT_TO_POINTER (TRUE);
-}
-
-static gpointer
-decode_rounds (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_ROUND, member (node, "items"), error);
-}
-
-static gpointer
-decode_round (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_ROUND, node, BEL_MODEL_TRUST, error);
-}
-
-static gpointer
-decode_advocates (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_ADVOCATE, member (node, "items"), error);
-}
-
-static gpointer
-decode_advocate (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_ADVOCATE, node, BEL_MODEL_TRUST, error);
 }
 
 /* ---- rounds ---- */
@@ -143,8 +42,8 @@ bel_client_list_rounds_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/rounds", school_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, NULL, NULL, 0, decode_rounds, (GDestroyNotify) g_ptr_array_unref,
-             bel_client_list_rounds_async, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_ROUND,
+                        bel_client_list_rounds_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -152,7 +51,7 @@ bel_client_list_rounds_finish (BelClient     *client,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return propagate (client, result, bel_client_list_rounds_async, error);
+  return bel_client_call_finish (client, result, bel_client_list_rounds_async, error);
 }
 
 void
@@ -175,8 +74,8 @@ bel_client_create_round_async (BelClient          *client,
   json_builder_add_string_value (builder, "open");
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  call_full (client, "POST", path, NULL, body, 0, decode_round, g_object_unref,
-             bel_client_round_finish, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_ROUND,
+                         bel_client_round_finish, cancellable, callback, user_data);
 }
 
 void
@@ -199,8 +98,8 @@ bel_client_set_round_status_async (BelClient          *client,
   json_builder_add_string_value (builder, status);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  call_full (client, "PATCH", path, NULL, body, MAX (bel_resource_get_version (round), 1),
-             decode_round, g_object_unref, bel_client_round_finish, cancellable, callback, user_data);
+  bel_client_call_model (client, "PATCH", path, body, MAX (bel_resource_get_version (round), 1),
+                         BEL_TYPE_ROUND, bel_client_round_finish, cancellable, callback, user_data);
 }
 
 BelRound *
@@ -208,7 +107,7 @@ bel_client_round_finish (BelClient     *client,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  return propagate (client, result, bel_client_round_finish, error);
+  return bel_client_call_finish (client, result, bel_client_round_finish, error);
 }
 
 /* ---- the board ---- */
@@ -224,8 +123,9 @@ bel_client_get_board_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/board", round_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, query, NULL, 0, decode_node, (GDestroyNotify) json_node_unref,
-             bel_client_get_board_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, query, NULL, 0, decode_node,
+                        (GDestroyNotify) json_node_unref, G_TYPE_INVALID, bel_client_get_board_async,
+                        cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -233,7 +133,7 @@ bel_client_get_board_finish (BelClient     *client,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return propagate (client, result, bel_client_get_board_async, error);
+  return bel_client_call_finish (client, result, bel_client_get_board_async, error);
 }
 
 void
@@ -253,8 +153,8 @@ bel_client_set_mark_async (BelClient          *client,
   path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/marks/%" G_GINT64_FORMAT
                           "/%" G_GINT64_FORMAT "/%s",
                           round_id, student_id, account_id, bel_mark_kind_to_string (kind));
-  call_full (client, present ? "PUT" : "DELETE", path, NULL, NULL, 0, decode_done, NULL,
-             bel_client_set_mark_async, cancellable, callback, user_data);
+  bel_client_call_full (client, present ? "PUT" : "DELETE", path, NULL, NULL, 0, decode_done, NULL,
+                        G_TYPE_INVALID, bel_client_set_mark_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -262,7 +162,7 @@ bel_client_set_mark_finish (BelClient     *client,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return propagate (client, result, bel_client_set_mark_async, error) != NULL;
+  return bel_client_call_finish (client, result, bel_client_set_mark_async, error) != NULL;
 }
 
 void
@@ -277,8 +177,9 @@ bel_client_compare_rounds_async (BelClient          *client,
                                            round_id, other_round_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, NULL, NULL, 0, decode_node, (GDestroyNotify) json_node_unref,
-             bel_client_compare_rounds_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, decode_node,
+                        (GDestroyNotify) json_node_unref, G_TYPE_INVALID, bel_client_compare_rounds_async,
+                        cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -286,7 +187,7 @@ bel_client_compare_rounds_finish (BelClient     *client,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return propagate (client, result, bel_client_compare_rounds_async, error);
+  return bel_client_call_finish (client, result, bel_client_compare_rounds_async, error);
 }
 
 /* ---- advocates ---- */
@@ -311,8 +212,8 @@ bel_client_list_advocates_async (BelClient          *client,
     g_hash_table_insert (query, "status", g_strdup (status));
   if (due_before != NULL)
     g_hash_table_insert (query, "due_before", g_strdup (due_before));
-  call_full (client, "GET", path, query, NULL, 0, decode_advocates, (GDestroyNotify) g_ptr_array_unref,
-             bel_client_advocates_finish, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_ADVOCATE,
+                        bel_client_advocates_finish, cancellable, callback, user_data);
 }
 
 void
@@ -322,9 +223,8 @@ bel_client_my_advocacy_async (BelClient          *client,
                               gpointer            user_data)
 {
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", "/api/v1/me/advocacy", NULL, NULL, 0, decode_advocates,
-             (GDestroyNotify) g_ptr_array_unref, bel_client_advocates_finish, cancellable, callback,
-             user_data);
+  bel_client_call_list (client, "GET", "/api/v1/me/advocacy", NULL, BEL_TYPE_ADVOCATE,
+                        bel_client_advocates_finish, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -332,7 +232,7 @@ bel_client_advocates_finish (BelClient     *client,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return propagate (client, result, bel_client_advocates_finish, error);
+  return bel_client_call_finish (client, result, bel_client_advocates_finish, error);
 }
 
 void
@@ -362,8 +262,8 @@ bel_client_assign_advocate_async (BelClient          *client,
     }
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  call_full (client, "POST", path, NULL, body, 0, decode_advocate, g_object_unref,
-             bel_client_advocate_finish, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_ADVOCATE,
+                         bel_client_advocate_finish, cancellable, callback, user_data);
 }
 
 void
@@ -395,9 +295,9 @@ bel_client_update_advocate_async (BelClient          *client,
     }
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  call_full (client, "PATCH", path, NULL, body, MAX (bel_resource_get_version (advocate), 1),
-             decode_advocate, g_object_unref, bel_client_advocate_finish, cancellable, callback,
-             user_data);
+  bel_client_call_model (client, "PATCH", path, body, MAX (bel_resource_get_version (advocate), 1),
+                         BEL_TYPE_ADVOCATE, bel_client_advocate_finish, cancellable, callback,
+                         user_data);
 }
 
 BelAdvocate *
@@ -405,5 +305,5 @@ bel_client_advocate_finish (BelClient     *client,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return propagate (client, result, bel_client_advocate_finish, error);
+  return bel_client_call_finish (client, result, bel_client_advocate_finish, error);
 }

@@ -5,87 +5,19 @@
 #include "config.h"
 
 #include "bel-client-checkins.h"
+#include "bel-client-private.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "bel-error.h"
 #include "bel-model.h"
 
-typedef struct {
-  GType    type;
-  gboolean list;
-} Call;
-
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (call->list)
-    {
-      JsonNode *items = JSON_NODE_HOLDS_OBJECT (node)
-                        ? json_object_get_member (json_node_get_object (node), "items") : NULL;
-
-      value = bel_model_list_from_json (call->type, items, &error);
-      if (value == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, value, (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-  value = bel_model_new_from_json (call->type, node, BEL_MODEL_TRUST, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, g_object_unref);
-}
-
-static void
-call (BelClient          *client,
-      const char         *method,
-      const char         *path,
-      GHashTable         *query,
-      JsonNode           *body,
-      gint64              version,
-      GType               type,
-      gboolean            list,
-      GCancellable       *cancellable,
-      GAsyncReadyCallback callback,
-      gpointer            user_data)
-{
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
-  Call *data = g_new0 (Call, 1);
-
-  data->type = type;
-  data->list = list;
-  g_task_set_task_data (task, data, g_free);
-  g_task_set_source_tag (task, list ? (gpointer) bel_client_care_list_finish
-                                    : (gpointer) bel_client_care_object_finish);
-  if (version > 0)
-    bel_client_request_if_match_async (client, method, path, body, version, cancellable, decoded_cb, task);
-  else
-    bel_client_request_async (client, method, path, query, body, cancellable, decoded_cb, task);
-}
-
 GPtrArray *
 bel_client_care_list_finish (BelClient     *client,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bel_client_care_list_finish, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return bel_client_call_finish (client, result, bel_client_care_list_finish, error);
 }
 
 gpointer
@@ -93,9 +25,7 @@ bel_client_care_object_finish (BelClient     *client,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bel_client_care_object_finish, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return bel_client_call_finish (client, result, bel_client_care_object_finish, error);
 }
 
 /* The JSON of a request: only @names, and only those that are set. */
@@ -150,7 +80,8 @@ bel_client_get_checkin_settings_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/checkin-settings", school_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, 0, BEL_TYPE_CHECKIN_SETTINGS, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "GET", path, NULL, 0, BEL_TYPE_CHECKIN_SETTINGS, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -176,7 +107,8 @@ bel_client_list_checkin_duties_async (BelClient          *client,
     query_int (query, "grade", grade);
   if (student_id > 0)
     query_int (query, "student", student_id);
-  call (client, "GET", path, query, NULL, 0, BEL_TYPE_CHECKIN_DUTY, TRUE, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_CHECKIN_DUTY, bel_client_care_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -194,7 +126,8 @@ bel_client_create_checkin_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_CHECKIN (checkin));
   body = request_body (checkin, names);
-  call (client, "POST", path, NULL, body, 0, BEL_TYPE_CHECKIN, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_CHECKIN, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 /* ---- caregiver contacts ---- */
@@ -219,7 +152,8 @@ bel_client_list_family_reach_async (BelClient          *client,
     query_int (query, "advisor", advisor_id);
   if (grade >= -1)
     query_int (query, "grade", grade);
-  call (client, "GET", path, query, NULL, 0, BEL_TYPE_FAMILY_REACH, TRUE, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_FAMILY_REACH, bel_client_care_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -240,7 +174,8 @@ bel_client_create_contact_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_CONTACT (contact));
   body = request_body (contact, names);
-  call (client, "POST", path, NULL, body, 0, BEL_TYPE_CONTACT, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_CONTACT, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 /* ---- observations ---- */
@@ -255,7 +190,8 @@ bel_client_list_observations_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/observations", student_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, 0, BEL_TYPE_OBSERVATION, TRUE, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_OBSERVATION, bel_client_care_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -276,7 +212,8 @@ bel_client_create_observation_async (BelClient          *client,
   /* raise_flag is write-only, so the codec never serializes it */
   if (bel_resource_get_bool (observation, "raise-flag"))
     json_object_set_boolean_member (json_node_get_object (body), "raise_flag", TRUE);
-  call (client, "POST", path, NULL, body, 0, BEL_TYPE_OBSERVATION, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_OBSERVATION, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 /* ---- the meeting ---- */
@@ -298,7 +235,8 @@ bel_client_get_meeting_async (BelClient          *client,
     query_int (query, "grade", grade);
   if (limit > 0)
     query_int (query, "limit", limit);
-  call (client, "GET", path, query, NULL, 0, BEL_TYPE_MEETING_STUDENT, TRUE, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_MEETING_STUDENT, bel_client_care_list_finish,
+                        cancellable, callback, user_data);
 }
 
 /* ---- support plans ---- */
@@ -320,7 +258,8 @@ bel_client_list_support_plans_async (BelClient          *client,
     g_hash_table_insert (query, "status", g_strdup (status));
   if (student_id > 0)
     query_int (query, "student", student_id);
-  call (client, "GET", path, query, NULL, 0, BEL_TYPE_SUPPORT_PLAN, TRUE, cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_SUPPORT_PLAN, bel_client_care_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -333,7 +272,8 @@ bel_client_get_support_plan_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/support-plans/%" G_GINT64_FORMAT, plan_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, 0, BEL_TYPE_SUPPORT_PLAN, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "GET", path, NULL, 0, BEL_TYPE_SUPPORT_PLAN, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 /* Contributors and actions without the names the server fills in */
@@ -390,7 +330,8 @@ bel_client_create_support_plan_async (BelClient          *client,
   if (json_object_has_member (obj, "flag_id") && json_object_get_int_member (obj, "flag_id") <= 0)
     json_object_remove_member (obj, "flag_id");
   strip_plan (obj);
-  call (client, "POST", path, NULL, body, 0, BEL_TYPE_SUPPORT_PLAN, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_SUPPORT_PLAN, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -409,8 +350,8 @@ bel_client_update_support_plan_async (BelClient          *client,
   path = g_strdup_printf ("/api/v1/support-plans/%" G_GINT64_FORMAT, bel_resource_get_id (plan));
   body = json_node_init_object (json_node_alloc (), changes);
   strip_plan (changes);
-  call (client, "PATCH", path, NULL, body, bel_resource_get_version (plan), BEL_TYPE_SUPPORT_PLAN, FALSE,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "PATCH", path, body, bel_resource_get_version (plan), BEL_TYPE_SUPPORT_PLAN, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -428,5 +369,6 @@ bel_client_review_support_plan_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_PLAN_REVIEW (review));
   body = request_body (review, names);
-  call (client, "POST", path, NULL, body, 0, BEL_TYPE_SUPPORT_PLAN, FALSE, cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_SUPPORT_PLAN, bel_client_care_object_finish,
+                         cancellable, callback, user_data);
 }

@@ -5,85 +5,12 @@
 #include "config.h"
 
 #include "bel-client-goals.h"
+#include "bel-client-private.h"
 
 #include "bel-benchmark.h"
 #include "bel-error.h"
 #include "bel-growth-metric.h"
 #include "bel-model.h"
-
-typedef gpointer (*Decoder) (JsonNode *node, GError **error);
-
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Decoder decode = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
-  gpointer value = NULL;
-
-  if (node != NULL)
-    value = decode (node, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (G_IS_OBJECT (value))
-    g_task_return_pointer (task, value, g_object_unref);
-  else
-    g_task_return_pointer (task, value, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-call (BelClient          *client,
-      const char         *method,
-      const char         *path,
-      GHashTable         *query,
-      JsonNode           *body,
-      Decoder             decode,
-      gpointer            source_tag,
-      GCancellable       *cancellable,
-      GAsyncReadyCallback callback,
-      gpointer            user_data)
-{
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
-
-  g_task_set_task_data (task, decode, NULL);
-  g_task_set_source_tag (task, source_tag);
-  bel_client_request_async (client, method, path, query, body, cancellable, decoded_cb, task);
-}
-
-static JsonNode *
-items (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_get_member (json_node_get_object (node), "items");
-}
-
-static gpointer
-decode_goals (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_GOAL, items (node), error);
-}
-
-static gpointer
-decode_metrics (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_GROWTH_METRIC, items (node), error);
-}
-
-static gpointer
-decode_goal (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_GOAL, node, BEL_MODEL_TRUST, error);
-}
-
-static gpointer
-decode_measurement (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_MEASUREMENT, node, BEL_MODEL_TRUST, error);
-}
 
 /* ---- lists ---- */
 
@@ -97,8 +24,8 @@ bel_client_list_metrics_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/metrics", school_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_metrics, bel_client_goals_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_GROWTH_METRIC, bel_client_goals_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -118,8 +45,8 @@ bel_client_list_school_goals_async (BelClient          *client,
     g_hash_table_insert (query, "track", g_strdup (track));
   if (advisory_id > 0)
     g_hash_table_insert (query, "advisory", g_strdup_printf ("%" G_GINT64_FORMAT, advisory_id));
-  call (client, "GET", path, query, NULL, decode_goals, bel_client_goals_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, query, BEL_TYPE_GOAL, bel_client_goals_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -132,8 +59,8 @@ bel_client_list_student_goals_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/goals", student_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_goals, bel_client_goals_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_GOAL, bel_client_goals_list_finish,
+                        cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -141,9 +68,7 @@ bel_client_goals_list_finish (BelClient     *client,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bel_client_goals_list_finish, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return bel_client_call_finish (client, result, bel_client_goals_list_finish, error);
 }
 
 /* ---- one goal ---- */
@@ -158,8 +83,8 @@ bel_client_get_goal_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/goals/%" G_GINT64_FORMAT, goal_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_goal, bel_client_goal_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "GET", path, NULL, 0, BEL_TYPE_GOAL, bel_client_goal_finish,
+                         cancellable, callback, user_data);
 }
 
 /* The request: what a client may send, and only what is set. */
@@ -229,8 +154,8 @@ bel_client_create_goal_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_GOAL (goal));
   body = goal_request (goal, TRUE);
-  call (client, "POST", path, NULL, body, decode_goal, bel_client_goal_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_GOAL, bel_client_goal_finish,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -247,8 +172,8 @@ bel_client_revise_goal_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_GOAL (goal));
   body = goal_request (goal, FALSE);
-  call (client, "POST", path, NULL, body, decode_goal, bel_client_goal_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_GOAL, bel_client_goal_finish,
+                         cancellable, callback, user_data);
 }
 
 BelGoal *
@@ -256,9 +181,7 @@ bel_client_goal_finish (BelClient     *client,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bel_client_goal_finish, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return bel_client_call_finish (client, result, bel_client_goal_finish, error);
 }
 
 /* ---- measurements ---- */
@@ -291,8 +214,8 @@ bel_client_record_measurement_async (BelClient          *client,
     }
   json_builder_end_object (b);
   body = json_builder_get_root (b);
-  call (client, "POST", path, NULL, body, decode_measurement, bel_client_record_measurement_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_MEASUREMENT,
+                         bel_client_record_measurement_finish, cancellable, callback, user_data);
 }
 
 BelMeasurement *
@@ -300,7 +223,5 @@ bel_client_record_measurement_finish (BelClient     *client,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bel_client_record_measurement_finish, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return bel_client_call_finish (client, result, bel_client_record_measurement_finish, error);
 }

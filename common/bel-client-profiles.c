@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bel-client-profiles.h"
+#include "bel-client-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
@@ -17,101 +18,15 @@
 #include "bel-profile-section-entries.h"
 #include "bel-profile-sections.h"
 
-typedef gpointer (*Decoder) (JsonNode *node, GTask *task, GError **error);
-
-typedef struct {
-  Decoder        decode;
-  GDestroyNotify free_func;
-  char          *next_cursor;
-} Call;
-
-static void
-call_free (Call *call)
-{
-  g_free (call->next_cursor);
-  g_free (call);
-}
-
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  value = call->decode (node, task, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, call->free_func);
-}
-
-static void
-call_full (BelClient          *client,
-           const char         *method,
-           const char         *path,
-           GHashTable         *query,
-           JsonNode           *body,
-           gint64              version,
-           Decoder             decode,
-           GDestroyNotify      free_func,
-           gpointer            source_tag,
-           GCancellable       *cancellable,
-           GAsyncReadyCallback callback,
-           gpointer            user_data)
-{
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
-  Call *call = g_new0 (Call, 1);
-
-  call->decode = decode;
-  call->free_func = free_func;
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  g_task_set_source_tag (task, source_tag);
-  if (version > 0)
-    bel_client_request_if_match_async (client, method, path, body, version, cancellable,
-                                       decoded_cb, task);
-  else
-    bel_client_request_async (client, method, path, query, body, cancellable, decoded_cb, task);
-}
-
-static gpointer
-propagate (BelClient     *client,
-           GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static JsonNode *
-member (JsonNode   *node,
-        const char *name)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_get_member (json_node_get_object (node), name);
-}
-
 static void
 keep_next_cursor (JsonNode *node,
                   GTask    *task)
 {
-  JsonNode *cursor = member (node, "next_cursor");
-  Call *call = g_task_get_task_data (task);
+  JsonNode *cursor = bel_client_json_member (node, "next_cursor");
 
   if (cursor != NULL && json_node_get_value_type (cursor) == G_TYPE_STRING)
-    call->next_cursor = g_strdup (json_node_get_string (cursor));
+    g_object_set_data_full (G_OBJECT (task), "bel-next-cursor",
+                            g_strdup (json_node_get_string (cursor)), g_free);
 }
 
 /* ---- decoders ---- */
@@ -119,7 +34,8 @@ keep_next_cursor (JsonNode *node,
 static gpointer
 decode_profile (JsonNode *node, GTask *task, GError **error)
 {
-  return bel_model_list_from_json (BEL_TYPE_PROFILE_SECTION_ENTRIES, member (node, "sections"), error);
+  return bel_model_list_from_json (BEL_TYPE_PROFILE_SECTION_ENTRIES,
+                                   bel_client_json_member (node, "sections"), error);
 }
 
 static gpointer
@@ -138,14 +54,14 @@ static gpointer
 decode_hits (JsonNode *node, GTask *task, GError **error)
 {
   keep_next_cursor (node, task);
-  return bel_model_list_from_json (BEL_TYPE_PROFILE_SEARCH_HIT, member (node, "items"), error);
+  return bel_model_list_from_json (BEL_TYPE_PROFILE_SEARCH_HIT, bel_client_json_member (node, "items"), error);
 }
 
 static gpointer
 decode_audit (JsonNode *node, GTask *task, GError **error)
 {
   keep_next_cursor (node, task);
-  return bel_model_list_from_json (BEL_TYPE_AUDIT_ENTRY, member (node, "items"), error);
+  return bel_model_list_from_json (BEL_TYPE_AUDIT_ENTRY, bel_client_json_member (node, "items"), error);
 }
 
 /* ---- the profile ---- */
@@ -160,8 +76,8 @@ bel_client_get_profile_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/profile", student_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, NULL, NULL, 0, decode_profile, (GDestroyNotify) g_ptr_array_unref,
-             bel_client_get_profile_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, decode_profile, (GDestroyNotify) g_ptr_array_unref,
+                        G_TYPE_INVALID, bel_client_get_profile_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -169,7 +85,7 @@ bel_client_get_profile_finish (BelClient     *client,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return propagate (client, result, bel_client_get_profile_async, error);
+  return bel_client_call_finish (client, result, bel_client_get_profile_async, error);
 }
 
 /* ---- entries ---- */
@@ -226,8 +142,8 @@ bel_client_add_profile_entry_async (BelClient          *client,
 
   path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/profile/entries", student_id);
   body = entry_request (entry, TRUE);
-  call_full (client, "POST", path, NULL, body, 0, decode_entry, g_object_unref,
-             bel_client_profile_entry_finish, cancellable, callback, user_data);
+  bel_client_call_full (client, "POST", path, NULL, body, 0, decode_entry, g_object_unref,
+                        G_TYPE_INVALID, bel_client_profile_entry_finish, cancellable, callback, user_data);
 }
 
 void
@@ -248,8 +164,8 @@ bel_client_edit_profile_entry_async (BelClient          *client,
 
   path = g_strdup_printf ("/api/v1/profile-entries/%" G_GINT64_FORMAT, entry_id);
   body = entry_request (changes, FALSE);
-  call_full (client, "PATCH", path, NULL, body, version, decode_entry, g_object_unref,
-             bel_client_profile_entry_finish, cancellable, callback, user_data);
+  bel_client_call_full (client, "PATCH", path, NULL, body, version, decode_entry, g_object_unref,
+                        G_TYPE_INVALID, bel_client_profile_entry_finish, cancellable, callback, user_data);
 }
 
 void
@@ -262,8 +178,8 @@ bel_client_get_profile_entry_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/profile-entries/%" G_GINT64_FORMAT, entry_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, NULL, NULL, 0, decode_entry, g_object_unref,
-             bel_client_profile_entry_finish, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, decode_entry, g_object_unref,
+                        G_TYPE_INVALID, bel_client_profile_entry_finish, cancellable, callback, user_data);
 }
 
 BelProfileEntry *
@@ -271,7 +187,7 @@ bel_client_profile_entry_finish (BelClient     *client,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return propagate (client, result, bel_client_profile_entry_finish, error);
+  return bel_client_call_finish (client, result, bel_client_profile_entry_finish, error);
 }
 
 /* ---- handoff ---- */
@@ -286,8 +202,8 @@ bel_client_get_handoff_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/handoff", student_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call_full (client, "GET", path, NULL, NULL, 0, decode_handoff, g_object_unref,
-             bel_client_get_handoff_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, decode_handoff, g_object_unref,
+                        G_TYPE_INVALID, bel_client_get_handoff_async, cancellable, callback, user_data);
 }
 
 BelHandoff *
@@ -295,7 +211,7 @@ bel_client_get_handoff_finish (BelClient     *client,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return propagate (client, result, bel_client_get_handoff_async, error);
+  return bel_client_call_finish (client, result, bel_client_get_handoff_async, error);
 }
 
 /* ---- search and audit ---- */
@@ -322,8 +238,8 @@ bel_client_search_profiles_async (BelClient          *client,
     g_hash_table_insert (query, "limit", g_strdup_printf ("%u", limit));
   if (cursor != NULL && *cursor != '\0')
     g_hash_table_insert (query, "cursor", g_strdup (cursor));
-  call_full (client, "GET", path, query, NULL, 0, decode_hits, (GDestroyNotify) g_ptr_array_unref,
-             bel_client_search_profiles_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, query, NULL, 0, decode_hits, (GDestroyNotify) g_ptr_array_unref,
+                        G_TYPE_INVALID, bel_client_search_profiles_async, cancellable, callback, user_data);
 }
 
 static GPtrArray *
@@ -333,11 +249,11 @@ propagate_page (BelClient     *client,
                 char         **next_cursor,
                 GError       **error)
 {
-  GPtrArray *items = propagate (client, result, source_tag, error);
-  Call *call = g_task_get_task_data (G_TASK (result));
+  GPtrArray *items = bel_client_call_finish (client, result, source_tag, error);
 
   if (next_cursor != NULL)
-    *next_cursor = (items != NULL && call != NULL) ? g_strdup (call->next_cursor) : NULL;
+    *next_cursor = items != NULL ? g_strdup (g_object_get_data (G_OBJECT (result), "bel-next-cursor"))
+                                 : NULL;
   return items;
 }
 
@@ -379,8 +295,8 @@ bel_client_list_audit_async (BelClient          *client,
     g_hash_table_insert (query, g_strdup ("limit"), g_strdup_printf ("%u", limit));
   if (cursor != NULL && *cursor != '\0')
     g_hash_table_insert (query, g_strdup ("cursor"), g_strdup (cursor));
-  call_full (client, "GET", path, query, NULL, 0, decode_audit, (GDestroyNotify) g_ptr_array_unref,
-             bel_client_list_audit_async, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, query, NULL, 0, decode_audit, (GDestroyNotify) g_ptr_array_unref,
+                        G_TYPE_INVALID, bel_client_list_audit_async, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -420,7 +336,7 @@ download_error (SoupMessage *msg,
 
   if (data != NULL && len > 0 && json_parser_load_from_data (parser, data, len, NULL))
     {
-      JsonNode *detail = member (json_parser_get_root (parser), "detail");
+      JsonNode *detail = bel_client_json_member (json_parser_get_root (parser), "detail");
       if (detail != NULL && json_node_get_value_type (detail) == G_TYPE_STRING)
         return g_error_new_literal (BEL_ERROR, code, json_node_get_string (detail));
     }
@@ -501,5 +417,5 @@ bel_client_export_record_finish (BelClient     *client,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return propagate (client, result, bel_client_export_record_async, error);
+  return bel_client_call_finish (client, result, bel_client_export_record_async, error);
 }

@@ -5,106 +5,10 @@
 #include "config.h"
 
 #include "bel-client-surveys.h"
+#include "bel-client-private.h"
 
 #include "bel-error.h"
 #include "bel-model.h"
-
-typedef gpointer (*Decoder) (JsonNode *node, GError **error);
-
-static void
-decoded_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Decoder decode = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bel_client_request_finish (BEL_CLIENT (source), result, &error);
-  gpointer value = NULL;
-
-  if (node == NULL)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, BEL_ERROR, BEL_ERROR_FAILED, "The server answered nothing");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (decode == NULL)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify) json_node_unref);
-      return;
-    }
-  value = decode (node, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (G_IS_OBJECT (value))
-    g_task_return_pointer (task, value, g_object_unref);
-  else
-    g_task_return_pointer (task, value, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-call (BelClient          *client,
-      const char         *method,
-      const char         *path,
-      GHashTable         *query,
-      JsonNode           *body,
-      Decoder             decode,
-      gpointer            source_tag,
-      GCancellable       *cancellable,
-      GAsyncReadyCallback callback,
-      gpointer            user_data)
-{
-  GTask *task = g_task_new (client, cancellable, callback, user_data);
-
-  g_task_set_task_data (task, decode, NULL);
-  g_task_set_source_tag (task, source_tag);
-  bel_client_request_async (client, method, path, query, body, cancellable, decoded_cb, task);
-}
-
-static JsonNode *
-items (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_get_member (json_node_get_object (node), "items");
-}
-
-static gpointer
-decode_surveys (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_SURVEY, items (node), error);
-}
-
-static gpointer
-decode_windows (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_SURVEY_WINDOW, items (node), error);
-}
-
-static gpointer
-decode_rates (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_SURVEY_RATE, items (node), error);
-}
-
-static gpointer
-decode_slips (JsonNode *node, GError **error)
-{
-  return bel_model_list_from_json (BEL_TYPE_SURVEY_SLIP, items (node), error);
-}
-
-static gpointer
-decode_survey (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_SURVEY, node, BEL_MODEL_TRUST, error);
-}
-
-static gpointer
-decode_window (JsonNode *node, GError **error)
-{
-  return bel_model_new_from_json (BEL_TYPE_SURVEY_WINDOW, node, BEL_MODEL_TRUST, error);
-}
 
 void
 bel_client_list_surveys_async (BelClient          *client,
@@ -116,8 +20,8 @@ bel_client_list_surveys_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/surveys", school_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_surveys, bel_client_surveys_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_SURVEY, bel_client_surveys_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -130,8 +34,8 @@ bel_client_list_survey_windows_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/surveys/%" G_GINT64_FORMAT "/windows", survey_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_windows, bel_client_surveys_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_SURVEY_WINDOW, bel_client_surveys_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -145,8 +49,8 @@ bel_client_get_survey_rates_async (BelClient          *client,
                                            window_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, decode_rates, bel_client_surveys_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "GET", path, NULL, BEL_TYPE_SURVEY_RATE, bel_client_surveys_list_finish,
+                        cancellable, callback, user_data);
 }
 
 void
@@ -161,8 +65,8 @@ bel_client_issue_survey_codes_async (BelClient          *client,
                                            G_GINT64_FORMAT "/codes", window_id, advisory_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "POST", path, NULL, NULL, decode_slips, bel_client_surveys_list_finish,
-        cancellable, callback, user_data);
+  bel_client_call_list (client, "POST", path, NULL, BEL_TYPE_SURVEY_SLIP, bel_client_surveys_list_finish,
+                        cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -243,8 +147,8 @@ bel_client_create_survey_async (BelClient          *client,
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_SURVEY (survey));
   body = survey_request (survey);
-  call (client, "POST", path, NULL, body, decode_survey, bel_client_survey_object_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_SURVEY, bel_client_survey_object_finish,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -272,8 +176,8 @@ bel_client_create_survey_window_async (BelClient          *client,
       }
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
-  call (client, "POST", path, NULL, body, decode_window, bel_client_survey_object_finish,
-        cancellable, callback, user_data);
+  bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_SURVEY_WINDOW, bel_client_survey_object_finish,
+                         cancellable, callback, user_data);
 }
 
 gpointer
@@ -295,7 +199,8 @@ bel_client_get_survey_results_async (BelClient          *client,
   g_autofree char *path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT "/results", window_id);
 
   g_return_if_fail (BEL_IS_CLIENT (client));
-  call (client, "GET", path, NULL, NULL, NULL, bel_client_survey_json_finish, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, NULL, NULL, G_TYPE_INVALID,
+                        bel_client_survey_json_finish, cancellable, callback, user_data);
 }
 
 void
@@ -315,7 +220,8 @@ bel_client_get_survey_trend_async (BelClient          *client,
       query = g_hash_table_new (g_str_hash, g_str_equal);
       g_hash_table_insert (query, "breakdown", (gpointer) breakdown);
     }
-  call (client, "GET", path, query, NULL, NULL, bel_client_survey_json_finish, cancellable, callback, user_data);
+  bel_client_call_full (client, "GET", path, query, NULL, 0, NULL, NULL, G_TYPE_INVALID,
+                        bel_client_survey_json_finish, cancellable, callback, user_data);
 }
 
 JsonNode *
