@@ -191,3 +191,29 @@ bel_care_clear (GtkWidget *container)
         gtk_box_remove (GTK_BOX (container), child);
     }
 }
+
+AdwToastOverlay *
+bel_care_page_finish (GtkWidget *page,
+                      GtkWidget *box,
+                      GtkWidget *content,
+                      int        max_width)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  AdwToastOverlay *overlay;
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_bottom (content, 24);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), max_width);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (overlay, box);
+  gtk_widget_set_parent (GTK_WIDGET (overlay), page);
+  return overlay;
+}

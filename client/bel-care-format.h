@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +35,14 @@ const char *bel_care_grade_team_label   (int         grade,
 
 /* TRUE when @language is set and is not English: plan for an interpreter. */
 gboolean   bel_care_needs_interpreter   (const char *language);
+
+/* Ends a care page: @content (with side margins) in a clamp of @max_width in a
+ * scroller appended to @box, and @box in a new toast overlay, the one child of
+ * @page. Returns that overlay (owned by @page). */
+AdwToastOverlay *bel_care_page_finish   (GtkWidget  *page,
+                                         GtkWidget  *box,
+                                         GtkWidget  *content,
+                                         int         max_width);
 
 /* Removes every child of a GtkListBox, GtkFlowBox or GtkBox. */
 void       bel_care_clear               (GtkWidget  *container);

@@ -542,8 +542,6 @@ static void
 build (BelMeetingPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *heading = bel_care_heading_new (_("Students to talk about"), NULL);
   GtkWidget *empty_label;
@@ -576,19 +574,7 @@ build (BelMeetingPage *self)
   g_signal_connect (self->plans, "row-activated", G_CALLBACK (plan_row_activated), self);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->plans));
 
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_bottom (content, 24);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 980);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
+  self->toast_overlay = bel_care_page_finish (GTK_WIDGET (self), box, content, 980);
 }
 
 static void
