@@ -12,7 +12,7 @@
   "(SELECT COUNT(*) FROM student st WHERE st.advisory_id = a.id AND st.active = 1), a.version " \
   "FROM advisory a LEFT JOIN account acc ON acc.id = a.advisor_id "
 
-static BelAdvisory *
+static gpointer
 advisory_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (BEL_TYPE_ADVISORY,
@@ -33,18 +33,8 @@ load_advisory (BelEngine  *engine,
                gint64      advisory_id,
                GError    **error)
 {
-  BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, ADVISORY_SELECT "WHERE a.id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, advisory_id);
-  if (bel_store_step_row (store, stmt, error))
-    return advisory_from_row (stmt);
-  if (error == NULL || *error == NULL)
-    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No advisory with id %" G_GINT64_FORMAT,
-                 advisory_id);
-  return NULL;
+  return bel_engine_load_row (engine, ADVISORY_SELECT "WHERE a.id = ?",
+                              advisory_id, advisory_from_row, "advisory", error);
 }
 
 static gboolean

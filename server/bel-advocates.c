@@ -17,7 +17,7 @@
 
 #define ADVOCATE_ORDER "ORDER BY a.follow_up_on IS NULL, a.follow_up_on, st.family_key, st.given_key, a.id"
 
-static BelAdvocate *
+static gpointer
 advocate_from_row (sqlite3_stmt *stmt)
 {
   const char *given = bel_column_text (stmt, 3);
@@ -67,18 +67,8 @@ load_advocate (BelEngine  *engine,
                gint64      advocate_id,
                GError    **error)
 {
-  BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, ADVOCATE_SELECT "WHERE a.id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, advocate_id);
-  if (bel_store_step_row (store, stmt, error))
-    return advocate_from_row (stmt);
-  if (error == NULL || *error == NULL)
-    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No advocate with id %" G_GINT64_FORMAT,
-                 advocate_id);
-  return NULL;
+  return bel_engine_load_row (engine, ADVOCATE_SELECT "WHERE a.id = ?",
+                              advocate_id, advocate_from_row, "advocate", error);
 }
 
 static gboolean

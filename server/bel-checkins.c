@@ -131,14 +131,7 @@ load_checkin (BelEngine   *engine,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, checkin_id);
   items = collect (engine, actor, stmt, error);
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No check-in with id %" G_GINT64_FORMAT, checkin_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
+  return bel_engine_first_row (items, "check-in", checkin_id, error);
 }
 
 BelCheckin *

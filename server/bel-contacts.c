@@ -127,14 +127,7 @@ load_contact (BelEngine   *engine,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, contact_id);
   items = collect (engine, actor, stmt, error);
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No contact with id %" G_GINT64_FORMAT, contact_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
+  return bel_engine_first_row (items, "contact", contact_id, error);
 }
 
 BelContact *

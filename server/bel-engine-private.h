@@ -60,5 +60,23 @@ gboolean  bel_engine_step_unique         (BelStore            *store,
                                           sqlite3_stmt        *stmt,
                                           const char          *conflict_message,
                                           GError             **error);
+/* Builds a model object from the current row of a statement. */
+typedef gpointer (*BelRowFunc) (sqlite3_stmt *stmt);
+
+/* Runs @sql with @id bound to its one parameter and builds the object from
+ * the first row; a 404 "No @noun with id @id" when there is none. */
+gpointer  bel_engine_load_row            (BelEngine           *self,
+                                          const char          *sql,
+                                          gint64               id,
+                                          BelRowFunc           from_row,
+                                          const char          *noun,
+                                          GError             **error);
+/* A new reference to the first row of @items, the result of a lookup by id:
+ * NULL when @items is NULL (the error is set already), a 404 "No @noun with
+ * id @id" when it is empty. */
+gpointer  bel_engine_first_row           (GPtrArray           *items,
+                                          const char          *noun,
+                                          gint64               id,
+                                          GError             **error);
 
 G_END_DECLS

@@ -307,6 +307,43 @@ bel_engine_step_unique (BelStore     *store,
   return FALSE;
 }
 
+gpointer
+bel_engine_load_row (BelEngine   *self,
+                     const char  *sql,
+                     gint64       id,
+                     BelRowFunc   from_row,
+                     const char  *noun,
+                     GError     **error)
+{
+  BelStore *store = bel_engine_get_store (self);
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (bel_store_step_row (store, stmt, error))
+    return from_row (stmt);
+  if (error == NULL || *error == NULL)
+    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No %s with id %" G_GINT64_FORMAT, noun, id);
+  return NULL;
+}
+
+gpointer
+bel_engine_first_row (GPtrArray   *items,
+                      const char  *noun,
+                      gint64       id,
+                      GError     **error)
+{
+  if (items == NULL)
+    return NULL;
+  if (items->len == 0)
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No %s with id %" G_GINT64_FORMAT, noun, id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (items, 0));
+}
+
 gboolean
 bel_engine_get_bool (gpointer    resource,
                      const char *property)

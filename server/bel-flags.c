@@ -116,20 +116,16 @@ load_flag (BelEngine   *engine,
                                                     FLAG_SELECT "WHERE f.id = ?", error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) advisors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  BelFlag *flag;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, flag_id);
   items = collect (engine, NULL, stmt, advisors, error);
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No flag with id %" G_GINT64_FORMAT, flag_id);
-      return NULL;
-    }
-  *advisor_id = g_array_index (advisors, gint64, 0);
-  return g_object_ref (g_ptr_array_index (items, 0));
+  flag = bel_engine_first_row (items, "flag", flag_id, error);
+  if (flag != NULL)
+    *advisor_id = g_array_index (advisors, gint64, 0);
+  return flag;
 }
 
 static BelFlag *

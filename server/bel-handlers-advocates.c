@@ -7,29 +7,6 @@
 #include "bel-advocates.h"
 #include "bel-error.h"
 
-static void
-reply (BelRequest   *request,
-       guint         status,
-       gpointer      resource,
-       const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
-static void
-reply_list (BelRequest   *request,
-            GPtrArray    *items,
-            const GError *error)
-{
-  if (items == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_list (request, items);
-}
-
 void
 bel_handle_advocates_list (BelRequest *request)
 {
@@ -50,7 +27,7 @@ bel_handle_advocates_list (BelRequest *request)
       items = bel_advocates_list (request->engine, request->actor,
                                   bel_request_get_id (request, "school_id"), &query, &error);
     }
-  reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -64,7 +41,7 @@ bel_handle_advocates_create (BelRequest *request)
   if (advocate != NULL)
     created = bel_advocates_create (request->engine, request->actor,
                                     bel_request_get_id (request, "student_id"), advocate, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -75,7 +52,7 @@ bel_handle_advocates_get (BelRequest *request)
                                                        bel_request_get_id (request, "advocate_id"),
                                                        &error);
 
-  reply (request, SOUP_STATUS_OK, advocate, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, advocate, error);
 }
 
 void
@@ -93,7 +70,7 @@ bel_handle_advocates_patch (BelRequest *request)
     advocate = bel_advocates_update (request->engine, request->actor,
                                      bel_request_get_id (request, "advocate_id"), version,
                                      changes, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_OK, advocate, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, advocate, error);
 }
 
 void
@@ -102,5 +79,5 @@ bel_handle_my_advocacy (BelRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = bel_advocates_list_mine (request->engine, request->actor, &error);
 
-  reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }

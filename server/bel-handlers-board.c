@@ -12,18 +12,6 @@
 #include "bel-marks.h"
 #include "bel-rounds.h"
 
-static void
-reply (BelRequest   *request,
-       guint         status,
-       gpointer      resource,
-       const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
 /* The daemon thread's CPU time in microseconds: unlike the wall time, it
  * does not grow when other processes compete for the machine. */
 static gint64
@@ -78,7 +66,7 @@ bel_handle_rounds_create (BelRequest *request)
   if (round != NULL)
     created = bel_rounds_create (request->engine, request->actor,
                                  bel_request_get_id (request, "school_id"), round, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -88,7 +76,7 @@ bel_handle_rounds_get (BelRequest *request)
   g_autoptr(BelRound) round = bel_rounds_get (request->engine, request->actor,
                                               bel_request_get_id (request, "round_id"), &error);
 
-  reply (request, SOUP_STATUS_OK, round, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, round, error);
 }
 
 void
@@ -106,7 +94,7 @@ bel_handle_rounds_patch (BelRequest *request)
     round = bel_rounds_update (request->engine, request->actor,
                                bel_request_get_id (request, "round_id"), version,
                                changes, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_OK, round, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, round, error);
 }
 
 void

@@ -4,7 +4,6 @@
  */
 #include "bel-handlers-checkins.h"
 
-#include "bel-error.h"
 #include "bel-flags.h"
 #include "bel-meeting.h"
 #include "bel-observations.h"
@@ -22,11 +21,11 @@ bel_handle_observations_list (BelRequest *request)
     .since = bel_request_get_query (request, "since"),
   };
 
-  if (bel_handler_query_id (request, "student", &query.student_id, &error) &&
-      bel_handler_query_limit (request, &query.limit, &error))
+  if (bel_request_query_id (request, "student", &query.student_id, &error) &&
+      bel_request_query_limit (request, &query.limit, &error))
     items = bel_observations_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                    &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -37,7 +36,7 @@ bel_handle_student_observations (BelRequest *request)
                                                     bel_request_get_id (request, "student_id"),
                                                     bel_request_get_query (request, "kind"), &error);
 
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -51,7 +50,7 @@ bel_handle_observations_create (BelRequest *request)
   if (observation != NULL)
     created = bel_observations_create (request->engine, request->actor,
                                        bel_request_get_id (request, "student_id"), observation, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 /* ---- flags ---- */
@@ -63,10 +62,10 @@ bel_handle_flags_list (BelRequest *request)
   g_autoptr(GPtrArray) items = NULL;
   gint64 student_id = 0;
 
-  if (bel_handler_query_id (request, "student", &student_id, &error))
+  if (bel_request_query_id (request, "student", &student_id, &error))
     items = bel_flags_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                             bel_request_get_query (request, "status"), student_id, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -79,7 +78,7 @@ bel_handle_flags_create (BelRequest *request)
   if (flag != NULL)
     created = bel_flags_create (request->engine, request->actor, bel_request_get_id (request, "student_id"),
                                 flag, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -89,7 +88,7 @@ bel_handle_flags_get (BelRequest *request)
   g_autoptr(BelFlag) flag = bel_flags_get (request->engine, request->actor,
                                            bel_request_get_id (request, "flag_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, flag, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, flag, error);
 }
 
 void
@@ -106,7 +105,7 @@ bel_handle_flags_patch (BelRequest *request)
   if (changes != NULL)
     flag = bel_flags_update (request->engine, request->actor, bel_request_get_id (request, "flag_id"),
                              version, changes, (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, flag, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, flag, error);
 }
 
 /* ---- support plans ---- */
@@ -121,11 +120,11 @@ bel_handle_support_plans_list (BelRequest *request)
     .review_before = bel_request_get_query (request, "review_before"),
   };
 
-  if (bel_handler_query_id (request, "owner", &query.owner_id, &error) &&
-      bel_handler_query_id (request, "student", &query.student_id, &error))
+  if (bel_request_query_id (request, "owner", &query.owner_id, &error) &&
+      bel_request_query_id (request, "student", &query.student_id, &error))
     items = bel_support_plans_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                     &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -138,7 +137,7 @@ bel_handle_support_plans_create (BelRequest *request)
   if (plan != NULL)
     created = bel_support_plans_create (request->engine, request->actor,
                                         bel_request_get_id (request, "student_id"), plan, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -148,7 +147,7 @@ bel_handle_support_plans_get (BelRequest *request)
   g_autoptr(BelSupportPlan) plan = bel_support_plans_get (request->engine, request->actor,
                                                           bel_request_get_id (request, "plan_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, plan, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, plan, error);
 }
 
 void
@@ -165,7 +164,7 @@ bel_handle_support_plans_patch (BelRequest *request)
   if (changes != NULL)
     plan = bel_support_plans_update (request->engine, request->actor, bel_request_get_id (request, "plan_id"),
                                      version, changes, (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, plan, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, plan, error);
 }
 
 void
@@ -178,7 +177,7 @@ bel_handle_support_plan_review (BelRequest *request)
   if (review != NULL)
     plan = bel_support_plans_review (request->engine, request->actor, bel_request_get_id (request, "plan_id"),
                                      review, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, plan, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, plan, error);
 }
 
 /* ---- the meeting ---- */
@@ -190,9 +189,9 @@ bel_handle_meeting (BelRequest *request)
   g_autoptr(GPtrArray) items = NULL;
   BelMeetingQuery query = { .as_of = bel_request_get_query (request, "as_of") };
 
-  if (bel_handler_query_grade (request, &query.has_grade, &query.grade, &error) &&
-      bel_handler_query_limit (request, &query.limit, &error))
+  if (bel_request_query_grade (request, &query.has_grade, &query.grade, &error) &&
+      bel_request_query_limit (request, &query.limit, &error))
     items = bel_meeting_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                               &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }

@@ -11,85 +11,6 @@
 #include "bel-contacts.h"
 #include "bel-error.h"
 
-gboolean
-bel_handler_query_id (BelRequest  *request,
-                      const char  *name,
-                      gint64      *id,
-                      GError     **error)
-{
-  const char *text = bel_request_get_query (request, name);
-  guint64 value = 0;
-
-  *id = 0;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "%s: must be an id", name);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
-gboolean
-bel_handler_query_grade (BelRequest  *request,
-                         gboolean    *has_grade,
-                         gint64      *grade,
-                         GError     **error)
-{
-  const char *text = bel_request_get_query (request, "grade");
-
-  *has_grade = text != NULL;
-  if (text == NULL || g_ascii_string_to_signed (text, 10, -1, 13, grade, NULL))
-    return TRUE;
-  g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "grade: must be a grade from -1 to 13");
-  return FALSE;
-}
-
-gboolean
-bel_handler_query_limit (BelRequest  *request,
-                         guint       *limit,
-                         GError     **error)
-{
-  const char *text = bel_request_get_query (request, "limit");
-  guint64 value = 0;
-
-  *limit = 0;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, 1000, &value, NULL))
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "limit: must be from 1 to 1000");
-      return FALSE;
-    }
-  *limit = (guint) value;
-  return TRUE;
-}
-
-void
-bel_handler_reply (BelRequest   *request,
-                   guint         status,
-                   gpointer      resource,
-                   const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
-void
-bel_handler_reply_list (BelRequest   *request,
-                        GPtrArray    *items,
-                        const GError *error)
-{
-  if (items == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_list (request, items);
-}
-
 /* ---- settings ---- */
 
 void
@@ -99,7 +20,7 @@ bel_handle_checkin_settings_get (BelRequest *request)
   g_autoptr(BelCheckinSettings) settings =
     bel_cadence_get_settings (request->engine, request->actor, bel_request_get_id (request, "school_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, settings, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, settings, error);
 }
 
 void
@@ -117,7 +38,7 @@ bel_handle_checkin_settings_patch (BelRequest *request)
     settings = bel_cadence_update_settings (request->engine, request->actor,
                                             bel_request_get_id (request, "school_id"), version, changes,
                                             (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, settings, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, settings, error);
 }
 
 /* ---- check-ins ---- */
@@ -137,12 +58,12 @@ bel_handle_checkins_list (BelRequest *request)
 
   if (follow_up != NULL && !g_str_equal (follow_up, "true") && !g_str_equal (follow_up, "false"))
     g_set_error_literal (&error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "follow_up: must be true or false");
-  else if (bel_handler_query_id (request, "student", &query.student_id, &error) &&
-           bel_handler_query_id (request, "account", &query.account_id, &error) &&
-           bel_handler_query_limit (request, &query.limit, &error))
+  else if (bel_request_query_id (request, "student", &query.student_id, &error) &&
+           bel_request_query_id (request, "account", &query.account_id, &error) &&
+           bel_request_query_limit (request, &query.limit, &error))
     items = bel_checkins_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -155,7 +76,7 @@ bel_handle_checkins_create (BelRequest *request)
   if (checkin != NULL)
     created = bel_checkins_create (request->engine, request->actor, bel_request_get_id (request, "student_id"),
                                    checkin, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -165,7 +86,7 @@ bel_handle_checkins_get (BelRequest *request)
   g_autoptr(BelCheckin) checkin = bel_checkins_get (request->engine, request->actor,
                                                     bel_request_get_id (request, "checkin_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, checkin, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, checkin, error);
 }
 
 void
@@ -179,13 +100,13 @@ bel_handle_checkin_duties (BelRequest *request)
     .state = bel_request_get_query (request, "state"),
   };
 
-  if (bel_handler_query_id (request, "account", &query.account_id, &error) &&
-      bel_handler_query_id (request, "advisory", &query.advisory_id, &error) &&
-      bel_handler_query_id (request, "student", &query.student_id, &error) &&
-      bel_handler_query_grade (request, &query.has_grade, &query.grade, &error))
+  if (bel_request_query_id (request, "account", &query.account_id, &error) &&
+      bel_request_query_id (request, "advisory", &query.advisory_id, &error) &&
+      bel_request_query_id (request, "student", &query.student_id, &error) &&
+      bel_request_query_grade (request, &query.has_grade, &query.grade, &error))
     items = bel_cadence_duties (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                 &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 /* ---- contacts ---- */
@@ -201,12 +122,12 @@ bel_handle_contacts_list (BelRequest *request)
     .good_news = bel_request_get_query (request, "good_news"),
   };
 
-  if (bel_handler_query_id (request, "student", &query.student_id, &error) &&
-      bel_handler_query_id (request, "account", &query.account_id, &error) &&
-      bel_handler_query_limit (request, &query.limit, &error))
+  if (bel_request_query_id (request, "student", &query.student_id, &error) &&
+      bel_request_query_id (request, "account", &query.account_id, &error) &&
+      bel_request_query_limit (request, &query.limit, &error))
     items = bel_contacts_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -219,7 +140,7 @@ bel_handle_contacts_create (BelRequest *request)
   if (contact != NULL)
     created = bel_contacts_create (request->engine, request->actor, bel_request_get_id (request, "student_id"),
                                    contact, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -229,7 +150,7 @@ bel_handle_contacts_get (BelRequest *request)
   g_autoptr(BelContact) contact = bel_contacts_get (request->engine, request->actor,
                                                     bel_request_get_id (request, "contact_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, contact, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, contact, error);
 }
 
 void
@@ -242,12 +163,12 @@ bel_handle_family_reach (BelRequest *request)
     .state = bel_request_get_query (request, "state"),
   };
 
-  if (bel_handler_query_id (request, "advisory", &query.advisory_id, &error) &&
-      bel_handler_query_id (request, "advisor", &query.advisor_id, &error) &&
-      bel_handler_query_grade (request, &query.has_grade, &query.grade, &error))
+  if (bel_request_query_id (request, "advisory", &query.advisory_id, &error) &&
+      bel_request_query_id (request, "advisor", &query.advisor_id, &error) &&
+      bel_request_query_grade (request, &query.has_grade, &query.grade, &error))
     items = bel_contacts_family_reach (request->engine, request->actor,
                                        bel_request_get_id (request, "school_id"), &query, &error);
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -257,5 +178,5 @@ bel_handle_advisory_history (BelRequest *request)
   g_autoptr(GPtrArray) items = bel_advisory_history (request->engine, request->actor,
                                                      bel_request_get_id (request, "student_id"), &error);
 
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }

@@ -37,24 +37,4 @@ void bel_handle_support_plans_patch     (BelRequest *request);
 void bel_handle_support_plan_review     (BelRequest *request);
 void bel_handle_meeting                 (BelRequest *request);
 
-/* Query helpers shared by the two files: FALSE with a 400 on a bad value. */
-gboolean bel_handler_query_id    (BelRequest  *request,
-                                  const char  *name,
-                                  gint64      *id,
-                                  GError     **error);
-gboolean bel_handler_query_grade (BelRequest  *request,
-                                  gboolean    *has_grade,
-                                  gint64      *grade,
-                                  GError     **error);
-gboolean bel_handler_query_limit (BelRequest  *request,
-                                  guint       *limit,
-                                  GError     **error);
-void     bel_handler_reply       (BelRequest   *request,
-                                  guint         status,
-                                  gpointer      resource,
-                                  const GError *error);
-void     bel_handler_reply_list  (BelRequest   *request,
-                                  GPtrArray    *items,
-                                  const GError *error);
-
 G_END_DECLS

@@ -9,33 +9,10 @@
  */
 #include "bel-handlers.h"
 
-#include "bel-error.h"
 #include "bel-event-hub.h"
 #include "bel-events.h"
 
 #define EVENTS_LIMIT_MAX 1000
-
-static gboolean
-query_int (BelRequest  *request,
-           const char  *name,
-           gint64       min,
-           gint64       max,
-           gint64      *value,
-           GError     **error)
-{
-  const char *text = bel_request_get_query (request, name);
-
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
-                   "%s: must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                   name, min, max);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 void
 bel_handle_events (BelRequest *request)
@@ -46,8 +23,8 @@ bel_handle_events (BelRequest *request)
   gint64 since = -1, limit = EVENTS_LIMIT_MAX;
   BelEventReader reader;
 
-  if (!query_int (request, "since", 0, G_MAXINT64, &since, &error) ||
-      !query_int (request, "limit", 1, EVENTS_LIMIT_MAX, &limit, &error))
+  if (!bel_request_query_int (request, "since", 0, G_MAXINT64, NULL, &since, &error) ||
+      !bel_request_query_int (request, "limit", 1, EVENTS_LIMIT_MAX, NULL, &limit, &error))
     {
       bel_request_reply_error (request, error);
       return;

@@ -10,29 +10,6 @@
 #include "bel-measurements.h"
 #include "bel-metrics.h"
 
-static void
-reply (BelRequest   *request,
-       guint         status,
-       gpointer      resource,
-       const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
-static void
-reply_list (BelRequest   *request,
-            GPtrArray    *items,
-            const GError *error)
-{
-  if (items == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_list (request, items);
-}
-
 /* ---- metrics ---- */
 
 void
@@ -42,7 +19,7 @@ bel_handle_metrics_list (BelRequest *request)
   g_autoptr(GPtrArray) metrics = bel_metrics_list (request->engine, request->actor,
                                                    bel_request_get_id (request, "school_id"), &error);
 
-  reply_list (request, metrics, error);
+  bel_request_reply_list_result (request, metrics, error);
 }
 
 void
@@ -56,7 +33,7 @@ bel_handle_metrics_create (BelRequest *request)
   if (metric != NULL)
     created = bel_metrics_create (request->engine, request->actor,
                                   bel_request_get_id (request, "school_id"), metric, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -66,7 +43,7 @@ bel_handle_metrics_get (BelRequest *request)
   g_autoptr(BelGrowthMetric) metric = bel_metrics_get (request->engine, request->actor,
                                                        bel_request_get_id (request, "metric_id"), &error);
 
-  reply (request, SOUP_STATUS_OK, metric, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, metric, error);
 }
 
 void
@@ -83,7 +60,7 @@ bel_handle_metrics_patch (BelRequest *request)
   if (changes != NULL)
     metric = bel_metrics_update (request->engine, request->actor, bel_request_get_id (request, "metric_id"),
                                  version, changes, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_OK, metric, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, metric, error);
 }
 
 /* ---- goals ---- */
@@ -154,7 +131,7 @@ bel_handle_goals_list (BelRequest *request)
   if (parse_goal_query (request, &query, &error))
     goals = bel_goals_list (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                             &query, &error);
-  reply_list (request, goals, error);
+  bel_request_reply_list_result (request, goals, error);
 }
 
 void
@@ -185,7 +162,7 @@ bel_handle_student_goals_list (BelRequest *request)
                                                            bel_request_get_id (request, "student_id"),
                                                            query_or_null (request, "as_of"), &error);
 
-  reply_list (request, goals, error);
+  bel_request_reply_list_result (request, goals, error);
 }
 
 void
@@ -199,7 +176,7 @@ bel_handle_goals_create (BelRequest *request)
   if (goal != NULL)
     created = bel_goals_create (request->engine, request->actor,
                                 bel_request_get_id (request, "student_id"), goal, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -210,7 +187,7 @@ bel_handle_goals_get (BelRequest *request)
                                            bel_request_get_id (request, "goal_id"),
                                            query_or_null (request, "as_of"), &error);
 
-  reply (request, SOUP_STATUS_OK, goal, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, goal, error);
 }
 
 void
@@ -227,7 +204,7 @@ bel_handle_goals_patch (BelRequest *request)
   if (changes != NULL)
     goal = bel_goals_update (request->engine, request->actor, bel_request_get_id (request, "goal_id"),
                              version, changes, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_OK, goal, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, goal, error);
 }
 
 void
@@ -242,7 +219,7 @@ bel_handle_goals_revise (BelRequest *request)
   if (goal != NULL)
     created = bel_goals_revise (request->engine, request->actor, bel_request_get_id (request, "goal_id"),
                                 goal, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 /* ---- measurements ---- */
@@ -258,7 +235,7 @@ bel_handle_measurements_create (BelRequest *request)
   if (measurement != NULL)
     created = bel_measurements_record (request->engine, request->actor,
                                        bel_request_get_id (request, "goal_id"), measurement, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 /* The rows of {"rows": [...]}, each decoded; a bad row is a 422 field error "rows[N].FIELD". */

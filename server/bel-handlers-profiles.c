@@ -8,29 +8,6 @@
 #include "bel-error.h"
 #include "bel-profiles.h"
 
-static void
-reply_node (BelRequest   *request,
-            JsonNode     *node,
-            const GError *error)
-{
-  if (node == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_json (request, SOUP_STATUS_OK, node);
-}
-
-static void
-reply_entry (BelRequest      *request,
-             guint            status,
-             BelProfileEntry *entry,
-             const GError    *error)
-{
-  if (entry == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, entry);
-}
-
 static gboolean
 query_id (BelRequest  *request,
           const char  *name,
@@ -104,7 +81,7 @@ bel_handle_profile_get (BelRequest *request)
                               bel_request_get_query (request, "section"), &error);
   if (profile != NULL)
     node = bel_profile_to_json (profile);
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }
 
 void
@@ -118,7 +95,7 @@ bel_handle_profile_entry_create (BelRequest *request)
   if (entry != NULL)
     created = bel_profiles_add (request->engine, request->actor, bel_request_get_id (request, "student_id"),
                                 entry, &error);
-  reply_entry (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -128,7 +105,7 @@ bel_handle_profile_entry_get (BelRequest *request)
   g_autoptr(BelProfileEntry) entry = bel_profiles_get_entry (request->engine, request->actor,
                                                              bel_request_get_id (request, "entry_id"), &error);
 
-  reply_entry (request, SOUP_STATUS_OK, entry, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, entry, error);
 }
 
 void
@@ -145,7 +122,7 @@ bel_handle_profile_entry_patch (BelRequest *request)
   if (changes != NULL)
     entry = bel_profiles_edit (request->engine, request->actor, bel_request_get_id (request, "entry_id"),
                                version, changes, (const char * const *) fields, &error);
-  reply_entry (request, SOUP_STATUS_OK, entry, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, entry, error);
 }
 
 void
@@ -155,7 +132,7 @@ bel_handle_profile_handoff (BelRequest *request)
   g_autoptr(JsonNode) node = bel_profiles_handoff (request->engine, request->actor,
                                                    bel_request_get_id (request, "student_id"), &error);
 
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }
 
 /* PDF with ?format=pdf or when Accept prefers application/pdf; JSON otherwise. */
@@ -234,7 +211,7 @@ bel_handle_profile_search (BelRequest *request)
     node = bel_profiles_search (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                 bel_request_get_query (request, "q"), limit,
                                 bel_request_get_query (request, "cursor"), &error);
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }
 
 static JsonNode *
@@ -276,5 +253,5 @@ bel_handle_audit_list (BelRequest *request)
                                &query, &error);
   if (page != NULL)
     node = audit_page_json (page);
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }

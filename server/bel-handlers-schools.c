@@ -9,36 +9,13 @@
 #include "bel-schools.h"
 
 /* Replies with @resource, or with @error when it is NULL. */
-static void
-reply (BelRequest   *request,
-       guint         status,
-       gpointer      resource,
-       const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
-static void
-reply_list (BelRequest   *request,
-            GPtrArray    *items,
-            const GError *error)
-{
-  if (items == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_list (request, items);
-}
-
 void
 bel_handle_schools_list (BelRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) schools = bel_schools_list (request->engine, request->actor, &error);
 
-  reply_list (request, schools, error);
+  bel_request_reply_list_result (request, schools, error);
 }
 
 void
@@ -51,7 +28,7 @@ bel_handle_schools_create (BelRequest *request)
   school = bel_request_decode (request, BEL_TYPE_SCHOOL, BEL_MODEL_CREATE, &error);
   if (school != NULL)
     created = bel_schools_create (request->engine, request->actor, school, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -61,7 +38,7 @@ bel_handle_schools_get (BelRequest *request)
   g_autoptr(BelSchool) school = bel_schools_get (request->engine, request->actor,
                                                  bel_request_get_id (request, "school_id"), &error);
 
-  reply (request, SOUP_STATUS_OK, school, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, school, error);
 }
 
 void
@@ -72,7 +49,7 @@ bel_handle_staff_list (BelRequest *request)
                                                        bel_request_get_id (request, "school_id"),
                                                        &error);
 
-  reply_list (request, staff, error);
+  bel_request_reply_list_result (request, staff, error);
 }
 
 void
@@ -88,7 +65,7 @@ bel_handle_membership_put (BelRequest *request)
                                   bel_request_get_id (request, "school_id"),
                                   bel_request_get_id (request, "account_id"),
                                   membership, &error);
-  reply (request, SOUP_STATUS_OK, stored, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, stored, error);
 }
 
 void
@@ -114,7 +91,7 @@ bel_handle_accounts_list (BelRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) accounts = bel_accounts_list (request->engine, request->actor, &error);
 
-  reply_list (request, accounts, error);
+  bel_request_reply_list_result (request, accounts, error);
 }
 
 void
@@ -127,7 +104,7 @@ bel_handle_accounts_create (BelRequest *request)
   account = bel_request_decode (request, BEL_TYPE_ACCOUNT, BEL_MODEL_CREATE, &error);
   if (account != NULL)
     created = bel_accounts_create (request->engine, request->actor, account, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -138,7 +115,7 @@ bel_handle_accounts_get (BelRequest *request)
                                                     bel_request_get_id (request, "account_id"),
                                                     &error);
 
-  reply (request, SOUP_STATUS_OK, account, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, account, error);
 }
 
 void
@@ -158,5 +135,5 @@ bel_handle_accounts_patch (BelRequest *request)
                                    changes, (const char * const *) fields, &error);
   if (account != NULL)
     bel_event_hub_revalidate (bel_event_hub_get (request->engine)); /* e.g. disabled */
-  reply (request, SOUP_STATUS_OK, account, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, account, error);
 }

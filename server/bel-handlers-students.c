@@ -8,42 +8,6 @@
 #include "bel-error.h"
 #include "bel-students.h"
 
-static void
-reply (BelRequest   *request,
-       guint         status,
-       gpointer      resource,
-       const GError *error)
-{
-  if (resource == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_resource (request, status, resource);
-}
-
-static gboolean
-query_int (BelRequest  *request,
-           const char  *name,
-           gint64       min,
-           gint64       max,
-           gboolean    *present,
-           gint64      *value,
-           GError     **error)
-{
-  const char *text = bel_request_get_query (request, name);
-
-  *present = text != NULL;
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
-                   "%s: must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                   name, min, max);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 parse_student_query (BelRequest       *request,
                      BelStudentQuery  *query,
@@ -56,9 +20,9 @@ parse_student_query (BelRequest       *request,
   bel_student_query_init (query);
   query->q = bel_request_get_query (request, "q");
   query->cursor = bel_request_get_query (request, "cursor");
-  if (!query_int (request, "grade", -1, 13, &query->has_grade, &query->grade, error) ||
-      !query_int (request, "advisory", 1, G_MAXINT64, &present, &advisory, error) ||
-      !query_int (request, "limit", 1, BEL_STUDENT_QUERY_LIMIT_MAX, &present, &limit, error))
+  if (!bel_request_query_int (request, "grade", -1, 13, &query->has_grade, &query->grade, error) ||
+      !bel_request_query_int (request, "advisory", 1, G_MAXINT64, &present, &advisory, error) ||
+      !bel_request_query_int (request, "limit", 1, BEL_STUDENT_QUERY_LIMIT_MAX, &present, &limit, error))
     return FALSE;
   query->advisory_id = advisory;
   query->limit = (guint) limit;
@@ -121,7 +85,7 @@ bel_handle_students_create (BelRequest *request)
   if (student != NULL)
     created = bel_students_create (request->engine, request->actor,
                                    bel_request_get_id (request, "school_id"), student, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -132,7 +96,7 @@ bel_handle_students_get (BelRequest *request)
                                                     bel_request_get_id (request, "student_id"),
                                                     &error);
 
-  reply (request, SOUP_STATUS_OK, student, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, student, error);
 }
 
 void
@@ -150,7 +114,7 @@ bel_handle_students_patch (BelRequest *request)
     student = bel_students_update (request->engine, request->actor,
                                    bel_request_get_id (request, "student_id"), version,
                                    changes, (const char * const *) fields, &error);
-  reply (request, SOUP_STATUS_OK, student, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, student, error);
 }
 
 void
@@ -178,7 +142,7 @@ bel_handle_advisories_create (BelRequest *request)
   if (advisory != NULL)
     created = bel_advisories_create (request->engine, request->actor,
                                      bel_request_get_id (request, "school_id"), advisory, &error);
-  reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -189,5 +153,5 @@ bel_handle_advisories_get (BelRequest *request)
                                                         bel_request_get_id (request, "advisory_id"),
                                                         &error);
 
-  reply (request, SOUP_STATUS_OK, advisory, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, advisory, error);
 }

@@ -18,7 +18,7 @@ bel_handle_survey_settings_get (BelRequest *request)
   g_autoptr(BelSurveySettings) settings =
     bel_surveys_get_settings (request->engine, request->actor, bel_request_get_id (request, "school_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, settings, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, settings, error);
 }
 
 void
@@ -36,7 +36,7 @@ bel_handle_survey_settings_patch (BelRequest *request)
     settings = bel_surveys_update_settings (request->engine, request->actor,
                                             bel_request_get_id (request, "school_id"), version, changes,
                                             (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, settings, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, settings, error);
 }
 
 /* ---- surveys ---- */
@@ -48,7 +48,7 @@ bel_handle_surveys_list (BelRequest *request)
   g_autoptr(GPtrArray) items =
     bel_surveys_list (request->engine, request->actor, bel_request_get_id (request, "school_id"), &error);
 
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -61,7 +61,7 @@ bel_handle_surveys_create (BelRequest *request)
   if (survey != NULL)
     created = bel_surveys_create (request->engine, request->actor, bel_request_get_id (request, "school_id"),
                                   survey, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -71,7 +71,7 @@ bel_handle_surveys_get (BelRequest *request)
   g_autoptr(BelSurvey) survey =
     bel_surveys_get (request->engine, request->actor, bel_request_get_id (request, "survey_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, survey, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, survey, error);
 }
 
 void
@@ -88,18 +88,7 @@ bel_handle_surveys_patch (BelRequest *request)
   if (changes != NULL)
     survey = bel_surveys_update (request->engine, request->actor, bel_request_get_id (request, "survey_id"),
                                  version, changes, (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, survey, error);
-}
-
-static void
-reply_node (BelRequest   *request,
-            JsonNode     *node,
-            const GError *error)
-{
-  if (node == NULL)
-    bel_request_reply_error (request, error);
-  else
-    bel_request_reply_json (request, SOUP_STATUS_OK, node);
+  bel_request_reply_result (request, SOUP_STATUS_OK, survey, error);
 }
 
 void
@@ -116,7 +105,7 @@ bel_handle_survey_trend (BelRequest *request)
   else
     node = bel_survey_trend_get (request->engine, request->actor, bel_request_get_id (request, "survey_id"),
                                  breakdown, &error);
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }
 
 /* ---- windows ---- */
@@ -128,7 +117,7 @@ bel_handle_survey_windows_list (BelRequest *request)
   g_autoptr(GPtrArray) items =
     bel_survey_windows_list (request->engine, request->actor, bel_request_get_id (request, "survey_id"), &error);
 
-  bel_handler_reply_list (request, items, error);
+  bel_request_reply_list_result (request, items, error);
 }
 
 void
@@ -142,7 +131,7 @@ bel_handle_survey_windows_create (BelRequest *request)
   if (window != NULL)
     created = bel_survey_windows_create (request->engine, request->actor,
                                          bel_request_get_id (request, "survey_id"), window, &error);
-  bel_handler_reply (request, SOUP_STATUS_CREATED, created, error);
+  bel_request_reply_result (request, SOUP_STATUS_CREATED, created, error);
 }
 
 void
@@ -152,7 +141,7 @@ bel_handle_survey_windows_get (BelRequest *request)
   g_autoptr(BelSurveyWindow) window =
     bel_survey_windows_get (request->engine, request->actor, bel_request_get_id (request, "window_id"), &error);
 
-  bel_handler_reply (request, SOUP_STATUS_OK, window, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, window, error);
 }
 
 void
@@ -169,7 +158,7 @@ bel_handle_survey_windows_patch (BelRequest *request)
   if (changes != NULL)
     window = bel_survey_windows_update (request->engine, request->actor, bel_request_get_id (request, "window_id"),
                                         version, changes, (const char * const *) fields, &error);
-  bel_handler_reply (request, SOUP_STATUS_OK, window, error);
+  bel_request_reply_result (request, SOUP_STATUS_OK, window, error);
 }
 
 void
@@ -180,7 +169,7 @@ bel_handle_survey_codes_issue (BelRequest *request)
     bel_survey_codes_issue (request->engine, request->actor, bel_request_get_id (request, "window_id"),
                             bel_request_get_id (request, "advisory_id"), &error);
 
-  bel_handler_reply_list (request, slips, error);
+  bel_request_reply_list_result (request, slips, error);
 }
 
 void
@@ -190,7 +179,7 @@ bel_handle_survey_rates (BelRequest *request)
   g_autoptr(GPtrArray) rates =
     bel_survey_rates (request->engine, request->actor, bel_request_get_id (request, "window_id"), &error);
 
-  bel_handler_reply_list (request, rates, error);
+  bel_request_reply_list_result (request, rates, error);
 }
 
 void
@@ -200,7 +189,7 @@ bel_handle_survey_results (BelRequest *request)
   g_autoptr(JsonNode) node =
     bel_survey_results_get (request->engine, request->actor, bel_request_get_id (request, "window_id"), &error);
 
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }
 
 void
@@ -210,8 +199,8 @@ bel_handle_survey_adult_map (BelRequest *request)
   g_autoptr(JsonNode) node = NULL;
   gint64 round_id = 0;
 
-  if (bel_handler_query_id (request, "round", &round_id, &error))
+  if (bel_request_query_id (request, "round", &round_id, &error))
     node = bel_survey_adult_map_get (request->engine, request->actor, bel_request_get_id (request, "window_id"),
                                      round_id, &error);
-  reply_node (request, node, error);
+  bel_request_reply_json_result (request, node, error);
 }

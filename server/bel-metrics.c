@@ -12,7 +12,7 @@
   "SELECT id, school_id, name, unit, scale_min, scale_max, direction, description, language, " \
   "active, created_at, updated_at, version FROM growth_metric "
 
-static BelGrowthMetric *
+static gpointer
 metric_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (BEL_TYPE_GROWTH_METRIC,
@@ -37,18 +37,8 @@ load_metric (BelEngine  *engine,
              gint64      metric_id,
              GError    **error)
 {
-  BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, METRIC_SELECT "WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, metric_id);
-  if (bel_store_step_row (store, stmt, error))
-    return metric_from_row (stmt);
-  if (error == NULL || *error == NULL)
-    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No growth metric with id %" G_GINT64_FORMAT,
-                 metric_id);
-  return NULL;
+  return bel_engine_load_row (engine, METRIC_SELECT "WHERE id = ?",
+                              metric_id, metric_from_row, "growth metric", error);
 }
 
 GPtrArray *

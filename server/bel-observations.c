@@ -135,15 +135,7 @@ load_observation (BelEngine   *engine,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, observation_id);
   items = collect (engine, actor, stmt, error);
-  if (items == NULL)
-    return NULL;
-  if (items->len == 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No observation with id %" G_GINT64_FORMAT,
-                   observation_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (items, 0));
+  return bel_engine_first_row (items, "observation", observation_id, error);
 }
 
 static gboolean

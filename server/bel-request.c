@@ -69,6 +69,87 @@ bel_request_get_query (BelRequest *self,
 }
 
 gboolean
+bel_request_query_id (BelRequest  *self,
+                      const char  *name,
+                      gint64      *id,
+                      GError     **error)
+{
+  const char *text = bel_request_get_query (self, name);
+  guint64 value = 0;
+
+  *id = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "%s: must be an id", name);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
+bel_request_query_grade (BelRequest  *self,
+                         gboolean    *has_grade,
+                         gint64      *grade,
+                         GError     **error)
+{
+  const char *text = bel_request_get_query (self, "grade");
+
+  *has_grade = text != NULL;
+  if (text == NULL || g_ascii_string_to_signed (text, 10, -1, 13, grade, NULL))
+    return TRUE;
+  g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "grade: must be a grade from -1 to 13");
+  return FALSE;
+}
+
+gboolean
+bel_request_query_limit (BelRequest  *self,
+                         guint       *limit,
+                         GError     **error)
+{
+  const char *text = bel_request_get_query (self, "limit");
+  guint64 value = 0;
+
+  *limit = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 1000, &value, NULL))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "limit: must be from 1 to 1000");
+      return FALSE;
+    }
+  *limit = (guint) value;
+  return TRUE;
+}
+
+gboolean
+bel_request_query_int (BelRequest  *self,
+                       const char  *name,
+                       gint64       min,
+                       gint64       max,
+                       gboolean    *present,
+                       gint64      *value,
+                       GError     **error)
+{
+  const char *text = bel_request_get_query (self, name);
+
+  if (present != NULL)
+    *present = text != NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                   "%s: must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                   name, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 bel_request_get_if_match (BelRequest  *self,
                           gint64      *version,
                           GError     **error)
@@ -198,6 +279,40 @@ bel_request_reply_error (BelRequest   *self,
                          const GError *error)
 {
   bel_problem_reply (self->msg, error);
+}
+
+void
+bel_request_reply_result (BelRequest   *self,
+                          guint         status,
+                          gpointer      resource,
+                          const GError *error)
+{
+  if (resource == NULL)
+    bel_request_reply_error (self, error);
+  else
+    bel_request_reply_resource (self, status, resource);
+}
+
+void
+bel_request_reply_list_result (BelRequest   *self,
+                               GPtrArray    *items,
+                               const GError *error)
+{
+  if (items == NULL)
+    bel_request_reply_error (self, error);
+  else
+    bel_request_reply_list (self, items);
+}
+
+void
+bel_request_reply_json_result (BelRequest   *self,
+                               JsonNode     *node,
+                               const GError *error)
+{
+  if (node == NULL)
+    bel_request_reply_error (self, error);
+  else
+    bel_request_reply_json (self, SOUP_STATUS_OK, node);
 }
 
 void

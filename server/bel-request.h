@@ -32,6 +32,30 @@ gint64      bel_request_get_id         (BelRequest        *self,
                                         const char        *param);
 const char *bel_request_get_query      (BelRequest        *self,
                                         const char        *name);
+/* Query parameters: each leaves the out value alone (or 0 where said) when
+ * the parameter is absent, and fails with a 400 on a bad value. */
+/* An id from 1 up; 0 when absent. */
+gboolean    bel_request_query_id       (BelRequest        *self,
+                                        const char        *name,
+                                        gint64            *id,
+                                        GError           **error);
+/* ?grade= from -1 to 13. */
+gboolean    bel_request_query_grade    (BelRequest        *self,
+                                        gboolean          *has_grade,
+                                        gint64            *grade,
+                                        GError           **error);
+/* ?limit= from 1 to 1000; 0 when absent. */
+gboolean    bel_request_query_limit    (BelRequest        *self,
+                                        guint             *limit,
+                                        GError           **error);
+/* A whole number from @min to @max; @present (may be NULL) says whether it was given. */
+gboolean    bel_request_query_int      (BelRequest        *self,
+                                        const char        *name,
+                                        gint64             min,
+                                        gint64             max,
+                                        gboolean          *present,
+                                        gint64            *value,
+                                        GError           **error);
 /* The version named by If-Match: 428 without one, 412 when it names none. */
 gboolean    bel_request_get_if_match   (BelRequest        *self,
                                         gint64            *version,
@@ -61,6 +85,18 @@ void        bel_request_reply_empty    (BelRequest        *self,
                                         guint              status);
 void        bel_request_reply_error    (BelRequest        *self,
                                         const GError      *error);
+
+/* An engine call's result: @error when it is NULL, else the result. */
+void        bel_request_reply_result      (BelRequest   *self,
+                                           guint         status,
+                                           gpointer      resource,
+                                           const GError *error);
+void        bel_request_reply_list_result (BelRequest   *self,
+                                           GPtrArray    *items,
+                                           const GError *error);
+void        bel_request_reply_json_result (BelRequest   *self,
+                                           JsonNode     *node,
+                                           const GError *error);
 
 /* Keep the connection waiting for an asynchronous handler. */
 void        bel_request_pause          (BelRequest        *self);

@@ -20,7 +20,7 @@
   "SELECT r.id, r.school_id, r.name, r.school_year, r.status, r.opened_at, r.closed_at, " \
   "r.created_by, a.display_name, 0, 0, r.version FROM map_round r LEFT JOIN account a ON a.id = r.created_by "
 
-static BelRound *
+static gpointer
 round_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (BEL_TYPE_ROUND,
@@ -45,18 +45,8 @@ load_round (BelEngine   *engine,
             gint64       round_id,
             GError     **error)
 {
-  BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  if (bel_store_step_row (store, stmt, error))
-    return round_from_row (stmt);
-  if (error == NULL || *error == NULL)
-    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No round with id %" G_GINT64_FORMAT,
-                 round_id);
-  return NULL;
+  return bel_engine_load_row (engine, sql,
+                              round_id, round_from_row, "round", error);
 }
 
 BelRound *

@@ -12,7 +12,7 @@
   "s.id, s.name, s.short_name, s.school_year, s.version, " \
   "(SELECT COUNT(*) FROM student st WHERE st.school_id = s.id AND st.active = 1) "
 
-static BelSchool *
+static gpointer
 school_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (BEL_TYPE_SCHOOL,
@@ -30,19 +30,8 @@ load_school (BelEngine  *engine,
              gint64      school_id,
              GError    **error)
 {
-  BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
-      "SELECT " SCHOOL_COLUMNS "FROM school s WHERE s.id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  if (bel_store_step_row (store, stmt, error))
-    return school_from_row (stmt);
-  if (error == NULL || *error == NULL)
-    g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No school with id %" G_GINT64_FORMAT,
-                 school_id);
-  return NULL;
+  return bel_engine_load_row (engine, "SELECT " SCHOOL_COLUMNS "FROM school s WHERE s.id = ?",
+                              school_id, school_from_row, "school", error);
 }
 
 static gboolean
