@@ -284,8 +284,9 @@ missed_range (const Rule *rule,
 {
   g_autofree char *starts = bel_date_format (first);
   g_autofree char *ends = bel_date_format (last);
+  g_autofree char *week = bel_date_format_words (first, "%-d %b %Y");
   g_autofree char *name = g_str_equal (rule->period, "week")
-                          ? g_strdup_printf ("Week of %s", starts) : g_strndup (starts, 7);
+                          ? g_strdup_printf ("Week of %s", week) : bel_date_format_words (first, "%B %Y");
 
   return g_object_new (BEL_TYPE_DATE_RANGE, "name", name, "starts-on", starts, "ends-on", ends, NULL);
 }

@@ -50,6 +50,18 @@ bel_date_format (guint32 julian)
                           g_date_get_day (date));
 }
 
+char *
+bel_date_format_words (guint32     julian,
+                       const char *format)
+{
+  g_autoptr(GDate) date = g_date_new_julian (julian);
+  char text[64];
+
+  if (g_date_strftime (text, sizeof text, format, date) == 0)
+    return bel_date_format (julian);
+  return g_strdup (text);
+}
+
 guint32
 bel_date_today (void)
 {

@@ -43,6 +43,9 @@ gboolean     bel_calendar_quarter          (BelCalendar *self,
 /* "YYYY-MM-DD" <-> Julian day number (0 for invalid text). */
 guint32      bel_date_parse                (const char  *text);
 char        *bel_date_format               (guint32      julian);
+/* A date as people read it, with a strftime() @format such as "%-d %b %Y". */
+char        *bel_date_format_words         (guint32      julian,
+                                            const char  *format);
 guint32      bel_date_today                (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelCalendar, bel_calendar_free)

@@ -59,6 +59,9 @@ void           bel_meeting_knows    (BelMeetingRow *row,
                                      BelKnows       how,
                                      const char    *advocate_status);
 
+/* "2026-11-05" or an RFC 3339 time -> "5 Nov 2026", as the evidence shows dates. */
+char          *bel_meeting_day      (const char    *iso);
+
 /* bel-meeting-reasons.c: each adds its reason to the rows it applies to. */
 gboolean bel_meeting_flags       (BelMeeting *meeting, GError **error);
 gboolean bel_meeting_board       (BelMeeting *meeting, GError **error);

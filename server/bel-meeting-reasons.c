@@ -46,7 +46,7 @@ flag_row (BelMeeting   *meeting,
 
   if (row == NULL)
     return TRUE;
-  day = g_strndup (bel_column_text (stmt, 2), 10);
+  day = bel_meeting_day (bel_column_text (stmt, 2));
   if (n == 1)
     evidence = g_strdup_printf ("A concern flag has been open since %s (raised by %s)", day, by ?: "belongingctl");
   else
@@ -168,14 +168,19 @@ attendance_row (BelMeeting   *meeting,
   gboolean low = latest < BEL_MEETING_ATTENDANCE_FLOOR;
   gboolean dropping = has_previous && previous - latest >= BEL_MEETING_ATTENDANCE_DROP;
   g_autofree char *evidence = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *previous_day = NULL;
 
   if (row == NULL || (!low && !dropping))
     return TRUE;
+  day = bel_meeting_day (bel_column_text (stmt, 2));
   if (has_previous)
-    evidence = g_strdup_printf ("Attendance %.0f%% on %s, was %.0f%% on %s", latest, bel_column_text (stmt, 2),
-                                previous, bel_column_text (stmt, 4));
+    {
+      previous_day = bel_meeting_day (bel_column_text (stmt, 4));
+      evidence = g_strdup_printf ("Attendance %.0f%% on %s, was %.0f%% on %s", latest, day, previous, previous_day);
+    }
   else
-    evidence = g_strdup_printf ("Attendance %.0f%% on %s", latest, bel_column_text (stmt, 2));
+    evidence = g_strdup_printf ("Attendance %.0f%% on %s", latest, day);
   bel_meeting_add (row, "falling_attendance", BEL_MEETING_ATTENDANCE,
                    dropping ? "Falling attendance" : "Low attendance", evidence);
   return TRUE;
@@ -261,7 +266,7 @@ contact_row (BelMeeting   *meeting,
              sqlite3_stmt *stmt)
 {
   BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
-  const char *last = bel_column_text (stmt, 1);
+  g_autofree char *last = bel_meeting_day (bel_column_text (stmt, 1));
   g_autofree char *evidence = NULL;
 
   if (row == NULL)

@@ -4,6 +4,8 @@
  */
 #include "bel-meeting-private.h"
 
+#include "bel-calendar.h"
+
 #include "bel-meeting-adult.h"
 #include "bel-meeting-reason.h"
 
@@ -165,13 +167,33 @@ compare_adults (gconstpointer a,
   return w != 0 ? w : g_strcmp0 (x->display_name, y->display_name);
 }
 
+char *
+bel_meeting_day (const char *iso)
+{
+  g_autofree char *day = g_strndup (iso, 10);
+  guint32 julian = bel_date_parse (day);
+
+  return julian != 0 ? bel_date_format_words (julian, "%-d %b %Y") : g_strdup (iso);
+}
+
+/* The words a person would use for an advocate's status. */
+static const char *
+advocate_status_text (const char *status)
+{
+  if (g_strcmp0 (status, "reached_out") == 0)
+    return "reached out";
+  if (g_strcmp0 (status, "needs_help") == 0)
+    return "needs help";
+  return status;
+}
+
 static char *
 describe (const BelMeetingAdultRow *adult)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (adult->knows & BEL_KNOWS_ADVOCATE)
-    g_ptr_array_add (parts, g_strdup_printf ("advocate (%s)", adult->advocate_status));
+    g_ptr_array_add (parts, g_strdup_printf ("advocate (%s)", advocate_status_text (adult->advocate_status)));
   if (adult->knows & BEL_KNOWS_PERSONAL)
     g_ptr_array_add (parts, g_strdup ("knows something personal"));
   if (adult->knows & BEL_KNOWS_RELATIONSHIP)
