@@ -193,6 +193,7 @@ bel_meeting_attendance (BelMeeting  *meeting,
   BelStore *store = bel_engine_get_store (meeting->engine);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *as_of = bel_date_format (meeting->as_of);
+  g_autofree char *fresh_from = bel_date_format (meeting->as_of - BEL_MEETING_ATTENDANCE_FRESH_DAYS);
 
   if (!bel_care_has_table (store, "profile_entry", "attendance_rate"))
     return TRUE;
@@ -202,11 +203,12 @@ bel_meeting_attendance (BelMeeting  *meeting,
       " FROM profile_entry WHERE school_id = ?1 AND section = 'academics' AND attendance_rate IS NOT NULL "
       " AND superseded_by IS NULL AND observed_on <= ?2) "
       "SELECT l.student_id, l.rate, l.observed_on, p.rate, p.observed_on FROM a l "
-      "LEFT JOIN a p ON p.student_id = l.student_id AND p.n = 2 WHERE l.n = 1", error);
+      "LEFT JOIN a p ON p.student_id = l.student_id AND p.n = 2 WHERE l.n = 1 AND l.observed_on >= ?3", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting->school_id);
   bel_bind_text (stmt, 2, as_of);
+  bel_bind_text (stmt, 3, fresh_from);
   return each_row (meeting, stmt, attendance_row, error);
 }
 
@@ -251,8 +253,9 @@ bel_meeting_goals (BelMeeting  *meeting,
       if (row == NULL)
         continue;
       g_ptr_array_add (names, NULL);
-      joined = g_strjoinv (", ", (char **) names->pdata);
-      evidence = g_strdup_printf ("Off track on %s", joined);
+      /* metric names often hold commas ("Reading, scaled score"): quote each one */
+      joined = g_strjoinv ("” and “", (char **) names->pdata);
+      evidence = g_strdup_printf ("Off track on “%s”", joined);
       bel_meeting_add (row, "goals_off_track", MIN (n * BEL_MEETING_GOAL_OFF_TRACK, BEL_MEETING_GOAL_MAX),
                        n == 1 ? "Goal off track" : "Goals off track", evidence);
     }

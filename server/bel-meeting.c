@@ -193,7 +193,7 @@ describe (const BelMeetingAdultRow *adult)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (adult->knows & BEL_KNOWS_ADVOCATE)
-    g_ptr_array_add (parts, g_strdup_printf ("advocate (%s)", advocate_status_text (adult->advocate_status)));
+    g_ptr_array_add (parts, g_strdup_printf ("advocate: %s", advocate_status_text (adult->advocate_status)));
   if (adult->knows & BEL_KNOWS_PERSONAL)
     g_ptr_array_add (parts, g_strdup ("knows something personal"));
   if (adult->knows & BEL_KNOWS_RELATIONSHIP)

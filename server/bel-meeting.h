@@ -32,6 +32,7 @@ G_BEGIN_DECLS
 
 #define BEL_MEETING_ATTENDANCE_FLOOR  90.0
 #define BEL_MEETING_ATTENDANCE_DROP   5.0
+#define BEL_MEETING_ATTENDANCE_FRESH_DAYS 120 /* an older latest rate says nothing about this week */
 #define BEL_MEETING_QUARTER_GRACE     14
 
 typedef struct {

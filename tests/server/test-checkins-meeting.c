@@ -192,6 +192,7 @@ static void
 test_ranking_reasons_and_order (Fixture *f, gconstpointer data)
 {
   g_autoptr(BelTestResponse) r = NULL;
+  g_autoptr(BelTestResponse) later = NULL;
   g_autofree char *order = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *ben_codes = NULL, *dev_codes = NULL, *jose_codes = NULL;
@@ -228,17 +229,29 @@ test_ranking_reasons_and_order (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (evidence (ben, "no_family_contact"), "10 Dec 2025"));
   g_assert_nonnull (strstr (evidence (ben, "missed_checkins"), "missed 1 (February 2026)"));
   g_assert_cmpstr (evidence (dev, "falling_attendance"), ==, "Attendance 88% on 27 Feb 2026, was 95% on 30 Jan 2026");
-  g_assert_cmpstr (evidence (dev, "goals_off_track"), ==, "Off track on Reading level");
+  g_assert_cmpstr (evidence (dev, "goals_off_track"), ==, "Off track on “Reading level”");
   g_assert_cmpstr (evidence (jose, "no_family_contact"), ==, "No contact with the family on record");
   text = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
   g_assert_null (strstr (text, "secret"));
 
   /* Who knows them: advocate first, then marks, then the advisor */
   jose_adults = adults (jose);
-  g_assert_cmpstr (jose_adults, ==, "Tia Two: advocate (assigned); Tess Teacher: advisor");
+  g_assert_cmpstr (jose_adults, ==, "Tia Two: advocate: assigned; Tess Teacher: advisor");
   dev_adults = adults (dev);
   g_assert_cmpstr (dev_adults, ==, "Cam Counselor: relationship mark");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ben, "adults")), ==, 0);
+
+  /* Five months later Dev's last attendance (27 Feb) is too old to say anything about this week */
+  later = meeting (f, f->teacher2, "as_of=2026-07-31&limit=500");
+  items = bel_test_items (later);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *student = json_array_get_object_element (items, i);
+      g_autofree char *codes = reason_codes (student);
+
+      if (json_object_get_int_member (student, "student_id") == f->dev)
+        g_assert_null (strstr (codes, "falling_attendance"));
+    }
 }
 
 static void
