@@ -4,7 +4,7 @@
  *
  * The one "send a request, decode its JSON, finish the GTask" helper that
  * the area files (bel-client-board.c, bel-client-goals.c, …) share. Private
- * to common/: include it only from a bel-client-*.c file.
+ * to common/: include it only from a bel-client-*.c file (and the fuzz targets).
  */
 #pragma once
 
@@ -25,6 +25,11 @@ typedef struct {
   GDestroyNotify      free_func;
   GType               type;
 } BelClientCall;
+
+/* The GError of an error reply with HTTP @status and problem+json @body (which
+ * may be anything): its field errors, detail or title, else the status's title. */
+GError *bel_client_problem_error (guint   status,
+                                  GBytes *body);
 
 /* The member @name of the JSON object @node, or NULL. */
 static inline JsonNode *

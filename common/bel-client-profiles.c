@@ -324,25 +324,6 @@ download_session (BelClient *client)
   return session;
 }
 
-static GError *
-download_error (SoupMessage *msg,
-                GBytes      *body)
-{
-  guint status = soup_message_get_status (msg);
-  BelErrorCode code = bel_error_from_status (status);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize len = 0;
-  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
-
-  if (data != NULL && len > 0 && json_parser_load_from_data (parser, data, len, NULL))
-    {
-      JsonNode *detail = bel_client_json_member (json_parser_get_root (parser), "detail");
-      if (detail != NULL && json_node_get_value_type (detail) == G_TYPE_STRING)
-        return g_error_new_literal (BEL_ERROR, code, json_node_get_string (detail));
-    }
-  return g_error_new_literal (BEL_ERROR, code, bel_error_title (code));
-}
-
 static void
 download_cb (GObject      *source,
              GAsyncResult *result,
@@ -364,7 +345,7 @@ download_cb (GObject      *source,
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
     {
-      g_task_return_error (task, download_error (msg, body));
+      g_task_return_error (task, bel_client_problem_error (soup_message_get_status (msg), body));
       return;
     }
   g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bel-client.h"
+#include "bel-client-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
@@ -12,6 +13,7 @@
 
 #include "bel-advisory.h"
 #include "bel-error.h"
+#include "bel-json.h"
 #include "bel-membership.h"
 #include "bel-model.h"
 #include "bel-school.h"
@@ -303,30 +305,22 @@ rate_limit_message (SoupMessage *msg)
                           (int) minutes);
 }
 
-/* Turns a problem+json reply into one GError with readable words. */
-static GError *
-error_from_problem (SoupMessage *msg,
-                    GBytes      *body)
+GError *
+bel_client_problem_error (guint   status,
+                          GBytes *body)
 {
-  guint status = soup_message_get_status (msg);
   BelErrorCode code = bel_error_from_status (status);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr(JsonNode) root = NULL;
   const char *detail = NULL;
   const char *title = NULL;
   JsonObject *problem = NULL;
   gsize len = 0;
   const char *data = body ? g_bytes_get_data (body, &len) : NULL;
 
-  if (code == BEL_ERROR_RATE_LIMITED)
-    {
-      g_autofree char *message = rate_limit_message (msg);
-      return g_error_new_literal (BEL_ERROR, code, message);
-    }
-
-  if (data != NULL && len > 0 && json_parser_load_from_data (parser, data, len, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    problem = json_node_get_object (json_parser_get_root (parser));
+  if (data != NULL && len > 0 && (root = bel_json_parse (data, (gssize) len, NULL)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (root))
+    problem = json_node_get_object (root);
 
   if (problem != NULL)
     {
@@ -363,15 +357,30 @@ error_from_problem (SoupMessage *msg,
   return g_error_new_literal (BEL_ERROR, code, bel_error_title (code));
 }
 
+/* Turns an error reply into one GError with readable words. */
+static GError *
+error_from_problem (SoupMessage *msg,
+                    GBytes      *body)
+{
+  guint status = soup_message_get_status (msg);
+
+  if (bel_error_from_status (status) == BEL_ERROR_RATE_LIMITED)
+    {
+      g_autofree char *message = rate_limit_message (msg);
+      return g_error_new_literal (BEL_ERROR, BEL_ERROR_RATE_LIMITED, message);
+    }
+  return bel_client_problem_error (status, body);
+}
+
 static JsonNode *
 parse_success (SoupMessage  *msg,
                GBytes       *body,
                GError      **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   const char *content_type;
   gsize len = 0;
   const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+  JsonNode *node;
 
   if (data == NULL || len == 0)
     return json_node_new (JSON_NODE_NULL);
@@ -379,20 +388,17 @@ parse_success (SoupMessage  *msg,
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL);
   if (content_type != NULL && g_str_has_prefix (content_type, "text/"))
     {
-      JsonNode *node = json_node_new (JSON_NODE_VALUE);
       g_autofree char *text = g_strndup (data, len);
+      node = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (node, text);
       return node;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, len, NULL))
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FAILED,
-                           _("The server sent a reply Belonging could not read."));
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
+  node = bel_json_parse (data, (gssize) len, NULL);
+  if (node == NULL)
+    g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FAILED,
+                         _("The server sent a reply Belonging could not read."));
+  return node;
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bel-error.h"
+#include "bel-json.h"
 
 #define FIRST_BACKOFF_MS     500
 #define DEFAULT_MAX_BACKOFF  30000
@@ -99,6 +100,29 @@ schedule_retry (BelEventStream *self)
   self->retry_id = g_timeout_add (delay, on_retry, self);
 }
 
+JsonNode *
+bel_event_stream_parse (GBytes *message,
+                        gint64  last_seq,
+                        gint64 *seq)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (message, &size);
+
+  *seq = -1;
+  node = bel_json_parse (data != NULL ? data : "", (gssize) size, &error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_debug ("Ignoring a live event that is not a JSON object");
+      return NULL;
+    }
+  *seq = json_object_get_int_member_with_default (json_node_get_object (node), "seq", -1);
+  if (*seq <= 0 || *seq <= last_seq)
+    return NULL; /* malformed, or a duplicate after a reconnection */
+  return g_steal_pointer (&node);
+}
+
 static void
 on_message (SoupWebsocketConnection *conn,
             gint                     type,
@@ -107,24 +131,13 @@ on_message (SoupWebsocketConnection *conn,
 {
   BelEventStream *self = user_data;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *obj;
   gint64 seq;
 
   if (type != SOUP_WEBSOCKET_DATA_TEXT)
     return;
-  text = g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
-  node = json_from_string (text, &error);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_warning ("Ignoring a live event that is not a JSON object");
-      return;
-    }
-  obj = json_node_get_object (node);
-  seq = json_object_get_int_member_with_default (obj, "seq", -1);
-  if (seq <= 0 || seq <= self->last_seq)
-    return; /* malformed, or a duplicate after a reconnection */
+  node = bel_event_stream_parse (message, self->last_seq, &seq);
+  if (node == NULL)
+    return;
   self->last_seq = seq;
   g_signal_emit (self, signals[SIGNAL_EVENT], 0, node);
 }

@@ -46,4 +46,11 @@ void            bel_event_stream_set_max_backoff (BelEventStream *self,
 /* The number of successful connections so far (tests, diagnostics). */
 guint           bel_event_stream_get_n_connects  (BelEventStream *self);
 
+/* The event in one text @message of the daemon, or NULL when it is not a JSON
+ * object with a "seq" after @last_seq (malformed, or a duplicate after a
+ * reconnection).  @seq receives its seq (-1 when it has none). */
+JsonNode       *bel_event_stream_parse           (GBytes         *message,
+                                                  gint64          last_seq,
+                                                  gint64         *seq);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "bel-auth.h"
 #include "bel-error.h"
+#include "bel-json.h"
 #include "bel-problem.h"
 #include "bel-prometheus.h"
 #include "bel-routes.h"
@@ -150,7 +151,6 @@ read_body (BelServer   *self,
   const char *type = soup_message_headers_get_content_type (headers, NULL);
   gsize max = bel_config_get_max_body_size (bel_engine_get_config (self->engine));
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   gsize size;
   const char *data;
@@ -176,17 +176,11 @@ read_body (BelServer   *self,
                            size == 0 ? "The body is empty" : "The body is not UTF-8");
       return FALSE;
     }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  request->body = bel_json_parse (data, (gssize) size, &parse_error);
+  if (request->body == NULL)
     {
       g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "The body is not valid JSON: %s",
                    parse_error->message);
-      return FALSE;
-    }
-  request->body = json_parser_steal_root (parser);
-  if (request->body == NULL)
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "The body is empty");
       return FALSE;
     }
   return TRUE;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bel-error.h"
+#include "bel-json.h"
 #include "bel-text.h"
 
 #define MAX_QUERY_WORDS 8
@@ -75,7 +76,7 @@ cursor_decode (const char  *text,
     g_string_append_c (b64, '=');
   raw = g_base64_decode (b64->str, &len);
   json = g_strndup ((const char *) raw, len);
-  node = len > 0 ? json_from_string (json, NULL) : NULL;
+  node = len > 0 ? bel_json_parse (json, -1, NULL) : NULL;
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (array = json_node_get_array (node)) != 3 ||
       json_node_get_value_type (json_array_get_element (array, 0)) != G_TYPE_STRING ||

@@ -158,6 +158,50 @@ test_bad_json (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* JSON nested this deep once overflowed the daemon's stack inside json-glib. */
+static char *
+deeply_nested (guint depth)
+{
+  g_autoptr(GString) text = g_string_sized_new (depth * 2);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *deep = deeply_nested (200000);
+  g_autofree char *shallow_enough = deeply_nested (64);
+  g_autofree char *too_deep = deeply_nested (65);
+  g_autofree char *before = student_snapshot (f);
+  g_autofree char *after = NULL;
+  g_autoptr(BelTestResponse) anonymous = NULL;
+  g_autoptr(BelTestResponse) signed_in = NULL;
+  g_autoptr(BelTestResponse) limit = NULL;
+  g_autoptr(BelTestResponse) over = NULL;
+
+  /* Anyone may send a body to the sign-in route, without a token */
+  anonymous = bel_test_daemon_request (f->d, "POST", "/api/v1/session", NULL, deep, NULL);
+  bel_test_assert_problem (anonymous, 400);
+  signed_in = bel_test_daemon_request (f->d, "PATCH", f->student_path, f->token, deep, "\"1\"");
+  bel_test_assert_problem (signed_in, 400);
+  /* 64 levels are JSON the daemon reads (and then refuses as a student); 65 are not read */
+  limit = bel_test_daemon_request (f->d, "PATCH", f->student_path, f->token, shallow_enough, "\"1\"");
+  bel_test_assert_problem (limit, 400);
+  g_assert_null (strstr (bel_test_response_string (limit, "detail"), "nested"));
+  over = bel_test_daemon_request (f->d, "PATCH", f->student_path, f->token, too_deep, "\"1\"");
+  bel_test_assert_problem (over, 400);
+  g_assert_nonnull (strstr (bel_test_response_string (over, "detail"), "nested more than 64 deep"));
+  /* and the daemon is still there, unchanged */
+  after = student_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_wrong_content_type (Fixture       *f,
                          gconstpointer  data)
@@ -355,6 +399,7 @@ main (int   argc,
   ADD ("/server/errors/422-leaves-the-database-unchanged", test_invalid_leaves_database_unchanged);
   ADD ("/server/errors/over-long-strings-are-422", test_over_long_strings);
   ADD ("/server/errors/bad-json-is-400", test_bad_json);
+  ADD ("/server/errors/deeply-nested-json-is-400", test_deep_json);
   ADD ("/server/errors/wrong-content-type-is-415", test_wrong_content_type);
   ADD ("/server/errors/10mb-body-is-413-before-it-is-read", test_too_large_body);
   ADD ("/server/errors/bad-ids-are-404", test_bad_ids);

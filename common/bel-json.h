@@ -1,0 +1,27 @@
+/* bel-json.h - reading JSON text that a peer sent
+ *
+ * json-glib parses nested arrays and objects recursively, so a few hundred
+ * kilobytes of "[[[[" overflow the stack of whoever parses them.  Everything
+ * that reads JSON from the other side of a connection (request bodies,
+ * replies, live events, cursors) goes through bel_json_parse(), which refuses
+ * text nested deeper than BEL_JSON_MAX_DEPTH before json-glib sees it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Far deeper than any document of the API (the deepest is about 5 levels). */
+#define BEL_JSON_MAX_DEPTH 64
+
+/* The value of the JSON text @data (@length bytes, or NUL-terminated when
+ * -1).  NULL with @error (BEL_ERROR_BAD_REQUEST) when it is not JSON, holds
+ * no value, or is nested too deeply. */
+JsonNode *bel_json_parse (const char  *data,
+                          gssize       length,
+                          GError     **error);
+
+G_END_DECLS
