@@ -437,12 +437,12 @@ bel_model_from_json (gpointer      object,
   guint n_props;
 
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
-  g_return_val_if_fail (node != NULL, FALSE);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  /* NULL: a member the JSON around it does not have, e.g. a reply without its "student" */
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
-                   "Expected a JSON object, got %s", json_type_name (node));
+                   "Expected a JSON object, got %s", node != NULL ? json_type_name (node) : "nothing");
       return FALSE;
     }
   g_array_set_clear_func (changes, change_clear);

@@ -38,6 +38,7 @@ void        bel_model_field_items  (GParamSpec         *pspec,
                                     GType               item_type);
 
 JsonNode   *bel_model_to_json      (gpointer            object);
+/* @node may be NULL (a member the reply lacks): that fails like any non-object. */
 gboolean    bel_model_from_json    (gpointer            object,
                                     JsonNode           *node,
                                     BelModelMode        mode,

@@ -185,6 +185,21 @@ test_not_an_object_is_bad_request (void)
   g_assert_cmpuint (bel_error_to_status (error), ==, 400);
 }
 
+/* A reply without the member a decoder reads (a handoff without its
+ * "student", a session without its "account") once hit a critical. */
+static void
+test_missing_member_is_bad_request (void)
+{
+  g_autoptr(JsonNode) reply = parse ("{\"school_year\":\"2026-2027\"}");
+  JsonNode *student = json_object_get_member (json_node_get_object (reply), "student");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelStudent) decoded = bel_model_new_from_json (BEL_TYPE_STUDENT, student, BEL_MODEL_TRUST, &error);
+
+  g_assert_null (decoded);
+  g_assert_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST);
+  g_assert_cmpstr (error->message, ==, "Expected a JSON object, got nothing");
+}
+
 static void
 test_account_password_never_serialized (void)
 {
@@ -252,6 +267,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/patch/applies-present-fields", test_patch_applies_present_fields);
   g_test_add_func ("/model/strings/control-characters-rejected", test_control_characters_rejected);
   g_test_add_func ("/model/not-an-object-is-bad-request", test_not_an_object_is_bad_request);
+  g_test_add_func ("/model/missing-member-is-bad-request", test_missing_member_is_bad_request);
   g_test_add_func ("/model/account/password-never-serialized", test_account_password_never_serialized);
   g_test_add_func ("/model/account/memberships-nested", test_account_memberships_nested);
   g_test_add_func ("/model/list/nested-errors-name-the-item", test_nested_item_errors_name_the_item);
