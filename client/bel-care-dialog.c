@@ -20,6 +20,7 @@ struct _BelCareDialog
   GtkWidget      *banner_label;
   GtkWidget      *groups;
   GHashTable     *fields;
+  GtkWidget      *focus_before_busy;  /* weak */
   gboolean        busy;
   gboolean        can_save;
 };
@@ -49,6 +50,7 @@ bel_care_dialog_finalize (GObject *object)
 {
   BelCareDialog *self = BEL_CARE_DIALOG (object);
 
+  g_clear_weak_pointer (&self->focus_before_busy);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   G_OBJECT_CLASS (bel_care_dialog_parent_class)->finalize (object);
 }
@@ -168,11 +170,23 @@ bel_care_dialog_set_busy (BelCareDialog *self,
                           gboolean       busy)
 {
   g_return_if_fail (BEL_IS_CARE_DIALOG (self));
+  if (busy && !self->busy)
+    {
+      /* Take the focus out of the form before it turns insensitive (a text
+       * entry would otherwise keep blinking without focus), and give it back after. */
+      g_set_weak_pointer (&self->focus_before_busy, gtk_window_get_focus (GTK_WINDOW (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
   self->busy = busy;
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
   gtk_widget_set_sensitive (self->groups, !busy);
   update_save (self);
+  if (!busy && self->focus_before_busy != NULL)
+    {
+      gtk_widget_grab_focus (self->focus_before_busy);
+      g_clear_weak_pointer (&self->focus_before_busy);
+    }
 }
 
 void

@@ -14,6 +14,7 @@
 #include "bel-surveys-page.h"
 #include "bel-checkins-page.h"
 #include "bel-meeting-page.h"
+#include "bel-password-dialog.h"
 #include "bel-error.h"
 #include "bel-school.h"
 #include "bel-secret.h"
@@ -432,6 +433,26 @@ sign_out_action (GtkWidget  *widget,
   bel_window_add_toast (self, _("You are signed out"));
 }
 
+static void
+password_saved_cb (BelCareDialog *dialog,
+                   GObject       *nothing,
+                   BelWindow     *self)
+{
+  bel_window_add_toast (self, _("Your password is changed. Other computers were signed out."));
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BelWindow *self = BEL_WINDOW (widget);
+  BelCareDialog *dialog = bel_password_dialog_new (widget, self->client);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (password_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- a remembered session ---- */
 
 static void
@@ -564,6 +585,7 @@ bel_window_class_init (BelWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-board", NULL, show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-students", NULL, show_page_action);

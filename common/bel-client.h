@@ -77,6 +77,17 @@ gboolean    bel_client_sign_out_finish    (BelClient          *self,
                                            GAsyncResult       *result,
                                            GError            **error);
 
+/* PUT /me/password: the account's other sessions end, this one stays (bel-client-account.c). */
+void        bel_client_change_password_async  (BelClient          *self,
+                                               const char         *current_password,
+                                               const char         *new_password,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean    bel_client_change_password_finish (BelClient          *self,
+                                               GAsyncResult       *result,
+                                               GError            **error);
+
 void        bel_client_get_me_async       (BelClient          *self,
                                            GCancellable       *cancellable,
                                            GAsyncReadyCallback callback,

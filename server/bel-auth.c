@@ -23,6 +23,10 @@ typedef struct {
   gint64    account_id;
   gboolean  active;
   gboolean  verified;
+  /* changing one's own password */
+  char     *new_password;
+  char     *new_hash;
+  char     *keep_digest;  /* the session that stays */
 } SignIn;
 
 static void
@@ -30,6 +34,11 @@ sign_in_free (SignIn *s)
 {
   if (s->password != NULL)
     sodium_memzero (s->password, strlen (s->password));
+  if (s->new_password != NULL)
+    sodium_memzero (s->new_password, strlen (s->new_password));
+  g_free (s->new_password);
+  g_free (s->new_hash);
+  g_free (s->keep_digest);
   g_free (s->username);
   g_free (s->password);
   g_free (s->address);
@@ -412,4 +421,146 @@ bel_auth_sign_out (BelEngine   *engine,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- changing one's own password ---- */
+
+static void
+change_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SignIn *s = task_data;
+
+  s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
+  if (s->verified)
+    s->new_hash = bel_password_hash (s->new_password, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The policy's error, about the field "new_password". */
+static gboolean
+check_new_password (const char  *current,
+                    const char  *new_password,
+                    GError     **error)
+{
+  g_autoptr(GError) policy_error = NULL;
+
+  if (!bel_password_check_policy (new_password, &policy_error))
+    {
+      const char *why = strchr (policy_error->message, ':');
+
+      bel_set_invalid_field (error, "new_password", "%s", why != NULL ? why + 2 : policy_error->message);
+      return FALSE;
+    }
+  if (g_strcmp0 (current, new_password) == 0)
+    {
+      bel_set_invalid_field (error, "new_password", "must differ from the current password");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+bel_auth_change_password_async (BelEngine           *engine,
+                                BelAccount          *actor,
+                                const char          *token,
+                                const char          *current_password,
+                                const char          *new_password,
+                                const char          *client_address,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SignIn *s;
+  gint64 retry_after = 0;
+
+  g_return_if_fail (BEL_IS_ENGINE (engine));
+  g_return_if_fail (BEL_IS_ACCOUNT (actor));
+
+  task = g_task_new (engine, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bel_auth_change_password_async);
+  s = sign_in_new (bel_resource_get_string (actor, "username"), current_password, client_address);
+  s->new_password = g_strdup (new_password ? new_password : "");
+  s->keep_digest = token_digest (token ? token : "");
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  if (!check_new_password (s->password, s->new_password, &error) ||
+      !sign_in_prepare (engine, s, &retry_after, &error))
+    {
+      g_object_set_data (G_OBJECT (task), "retry-after", GINT_TO_POINTER ((int) retry_after));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, change_in_thread);
+}
+
+static gboolean
+write_own_password (BelEngine  *engine,
+                    SignIn     *s,
+                    GError    **error)
+{
+  BelStore *store = bel_engine_get_store (engine);
+  g_autoptr(BelTransaction) tx = bel_engine_begin (engine, error);
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) others = NULL;
+  g_autoptr(BelAccount) actor = NULL;
+
+  if (tx == NULL)
+    return FALSE;
+  update = bel_store_prepare (store, "UPDATE account SET password_hash = ? WHERE id = ?", error);
+  if (update == NULL)
+    return FALSE;
+  bel_bind_text (update, 1, s->new_hash);
+  sqlite3_bind_int64 (update, 2, s->account_id);
+  if (!bel_store_step_done (store, update, error))
+    return FALSE;
+  /* Whoever else holds a session of this account (a lost laptop) is signed out. */
+  others = bel_store_prepare (store, "DELETE FROM session WHERE account_id = ? AND token_hash != ?", error);
+  if (others == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (others, 1, s->account_id);
+  bel_bind_text (others, 2, s->keep_digest);
+  if (!bel_store_step_done (store, others, error))
+    return FALSE;
+  actor = bel_accounts_load (engine, s->account_id, error);
+  if (actor == NULL)
+    return FALSE;
+  bel_engine_audit (engine, actor, "account.password.own", 0, s->username);
+  return bel_transaction_commit (tx, error);
+}
+
+gboolean
+bel_auth_change_password_finish (BelEngine     *engine,
+                                 GAsyncResult  *result,
+                                 gint64        *retry_after,
+                                 GError       **error)
+{
+  GTask *task = G_TASK (result);
+  g_autofree char *akey = NULL;
+  SignIn *s;
+
+  g_return_val_if_fail (g_task_is_valid (result, engine), FALSE);
+
+  if (retry_after != NULL)
+    *retry_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "retry-after"));
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  s = g_task_get_task_data (task);
+  if (!s->verified || s->account_id == 0)
+    {
+      record_failure (engine, s);
+      bel_set_invalid_field (error, "current_password", "is not your current password");
+      return FALSE;
+    }
+  if (s->new_hash == NULL)
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FAILED, "The new password could not be stored");
+      return FALSE;
+    }
+  akey = account_key (s->username);
+  bel_rate_limit_reset (bel_engine_get_sign_in_limit (engine), akey);
+  return write_own_password (engine, s, error);
 }

@@ -43,4 +43,22 @@ gboolean    bel_auth_sign_out       (BelEngine            *engine,
                                      const char           *token,
                                      GError              **error);
 
+/* Changes @actor's own password.  @current_password must be right (wrong ones
+ * count like failed sign-ins: 422 for field "current_password", then 429) and
+ * @new_password must pass the policy.  Every other session of the account ends;
+ * the session of @token stays signed in. */
+void        bel_auth_change_password_async  (BelEngine           *engine,
+                                             BelAccount          *actor,
+                                             const char          *token,
+                                             const char          *current_password,
+                                             const char          *new_password,
+                                             const char          *client_address,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    bel_auth_change_password_finish (BelEngine           *engine,
+                                             GAsyncResult        *result,
+                                             gint64              *retry_after,
+                                             GError             **error);
+
 G_END_DECLS

@@ -61,11 +61,15 @@ credential (JsonObject    *obj,
   return NULL;
 }
 
+/* A JSON object with exactly the two string fields @first and @second. */
 static gboolean
-parse_credentials (BelRequest  *request,
-                   const char **username,
-                   const char **password,
-                   GError     **error)
+parse_pair (BelRequest  *request,
+            const char  *first,
+            guint        first_max,
+            const char **first_value,
+            const char  *second,
+            const char **second_value,
+            GError     **error)
 {
   g_autoptr(BelValidation) v = bel_validation_new ();
   g_autoptr(GList) members = NULL;
@@ -79,10 +83,10 @@ parse_credentials (BelRequest  *request,
   obj = json_node_get_object (request->body);
   members = json_object_get_members (obj);
   for (GList *l = members; l != NULL; l = l->next)
-    if (g_strcmp0 (l->data, "username") != 0 && g_strcmp0 (l->data, "password") != 0)
+    if (g_strcmp0 (l->data, first) != 0 && g_strcmp0 (l->data, second) != 0)
       bel_validation_add (v, l->data, "is not a known field");
-  *username = credential (obj, "username", 64, v);
-  *password = credential (obj, "password", 256, v);
+  *first_value = credential (obj, first, first_max, v);
+  *second_value = credential (obj, second, 256, v);
   return bel_validation_finish (v, error);
 }
 
@@ -101,6 +105,18 @@ session_json (BelSession *session)
 }
 
 static void
+reply_retry_after (BelRequest *request,
+                   gint64      retry_after)
+{
+  g_autofree char *seconds = NULL;
+
+  if (retry_after <= 0)
+    return;
+  seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+  soup_message_headers_replace (soup_server_message_get_response_headers (request->msg), "Retry-After", seconds);
+}
+
+static void
 signed_in (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -113,12 +129,7 @@ signed_in (GObject      *source,
   session = bel_auth_sign_in_finish (BEL_ENGINE (source), result, &retry_after, &error);
   if (session == NULL)
     {
-      if (retry_after > 0)
-        {
-          g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
-          soup_message_headers_replace (soup_server_message_get_response_headers (request->msg),
-                                        "Retry-After", seconds);
-        }
+      reply_retry_after (request, retry_after);
       bel_request_reply_error (request, error);
     }
   else
@@ -136,7 +147,7 @@ bel_handle_session_create (BelRequest *request)
   const char *username = NULL;
   const char *password = NULL;
 
-  if (!parse_credentials (request, &username, &password, &error))
+  if (!parse_pair (request, "username", 64, &username, "password", &password, &error))
     {
       bel_request_reply_error (request, error);
       return;
@@ -173,4 +184,44 @@ bel_handle_me (BelRequest *request)
     bel_request_reply_error (request, error);
   else
     bel_request_reply_resource (request, SOUP_STATUS_OK, account);
+}
+
+static void
+password_changed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BelRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 retry_after = 0;
+
+  if (!bel_auth_change_password_finish (BEL_ENGINE (source), result, &retry_after, &error))
+    {
+      reply_retry_after (request, retry_after);
+      bel_request_reply_error (request, error);
+    }
+  else
+    {
+      /* The account's other sessions ended: so do their live event streams. */
+      bel_event_hub_revalidate (bel_event_hub_get (request->engine));
+      bel_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+    }
+  bel_request_unpause (request);
+}
+
+void
+bel_handle_my_password_put (BelRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *current = NULL;
+  const char *new_password = NULL;
+
+  if (!parse_pair (request, "current_password", 256, &current, "new_password", &new_password, &error))
+    {
+      bel_request_reply_error (request, error);
+      return;
+    }
+  bel_request_pause (request);
+  bel_auth_change_password_async (request->engine, request->actor, request->token, current, new_password,
+                                  request->client_address, NULL, password_changed, bel_request_ref (request));
 }

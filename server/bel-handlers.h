@@ -14,6 +14,7 @@ void bel_handle_readyz             (BelRequest *request);
 void bel_handle_session_create     (BelRequest *request);
 void bel_handle_session_delete     (BelRequest *request);
 void bel_handle_me                 (BelRequest *request);
+void bel_handle_my_password_put    (BelRequest *request);
 
 /* bel-handlers-schools.c */
 void bel_handle_schools_list       (BelRequest *request);

@@ -315,9 +315,19 @@ bel_request_reply_json_result (BelRequest   *self,
     bel_request_reply_json (self, SOUP_STATUS_OK, node);
 }
 
+/* The client may go away while its request waits (a closed laptop lid during
+ * the password check): libsoup then has nothing left to unpause. */
+static void
+message_gone (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "bel-request-gone", GINT_TO_POINTER (TRUE));
+}
+
 void
 bel_request_pause (BelRequest *self)
 {
+  g_signal_connect (self->msg, "disconnected", G_CALLBACK (message_gone), NULL);
+  g_signal_connect (self->msg, "finished", G_CALLBACK (message_gone), NULL);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   soup_server_message_pause (self->msg);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -326,6 +336,8 @@ bel_request_pause (BelRequest *self)
 void
 bel_request_unpause (BelRequest *self)
 {
+  if (g_object_get_data (G_OBJECT (self->msg), "bel-request-gone") != NULL)
+    return;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   soup_server_message_unpause (self->msg);
   G_GNUC_END_IGNORE_DEPRECATIONS

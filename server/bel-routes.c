@@ -24,6 +24,7 @@ static const BelRoute routes[] = {
   { "POST",   "/api/v1/session",                                 bel_handle_session_create,    PUBLIC | BODY },
   { "DELETE", "/api/v1/session",                                 bel_handle_session_delete,    0 },
   { "GET",    "/api/v1/me",                                      bel_handle_me,                0 },
+  { "PUT",    "/api/v1/me/password",                             bel_handle_my_password_put,   BODY },
   { "GET",    "/api/v1/schools",                                 bel_handle_schools_list,      0 },
   { "POST",   "/api/v1/schools",                                 bel_handle_schools_create,    BODY },
   { "GET",    "/api/v1/schools/{school_id}",                     bel_handle_schools_get,       0 },
