@@ -27,6 +27,7 @@ static const struct {
   { BEL_ERROR_INVALID, 422, "invalid", "Invalid request" },
   { BEL_ERROR_PRECONDITION_REQUIRED, 428, "precondition-required", "If-Match required" },
   { BEL_ERROR_RATE_LIMITED, 429, "rate-limited", "Too many attempts" },
+  { BEL_ERROR_HEADERS_TOO_LARGE, 431, "headers-too-large", "Request headers too large" },
   { BEL_ERROR_UNAVAILABLE, 503, "unavailable", "Service unavailable" },
   { BEL_ERROR_NETWORK, 0, "network", "Server unreachable" },
 };

@@ -25,6 +25,7 @@ typedef enum {
   BEL_ERROR_INVALID,               /* 422: field errors, see below */
   BEL_ERROR_PRECONDITION_REQUIRED, /* 428 */
   BEL_ERROR_RATE_LIMITED,          /* 429 */
+  BEL_ERROR_HEADERS_TOO_LARGE,     /* 431 */
   BEL_ERROR_UNAVAILABLE,           /* 503 */
   BEL_ERROR_NETWORK,               /* client side: server unreachable */
 } BelErrorCode;

@@ -11,6 +11,11 @@
 #define DEFAULT_LISTEN           "127.0.0.1"
 #define DEFAULT_PORT             8765
 #define DEFAULT_MAX_BODY_SIZE    (1024 * 1024)
+#define DEFAULT_MAX_HEADER_SIZE  (32 * 1024)
+#define MAX_HEADER_SIZE_LIMIT    (64 * 1024) /* libsoup drops a larger header block unanswered */
+#define DEFAULT_MAX_CONNECTIONS  2000
+#define DEFAULT_REQUEST_TIMEOUT  30
+#define DEFAULT_IDLE_TIMEOUT     75
 #define DEFAULT_SESSION_LIFETIME (12 * 60 * 60)
 #define DEFAULT_MAX_FAILURES     5
 #define DEFAULT_FAILURE_WINDOW   (15 * 60)
@@ -24,6 +29,10 @@ struct _BelConfig
   char    *listen;
   guint    port;
   gsize    max_body_size;
+  gsize    max_header_size;
+  guint    max_connections;
+  guint    request_timeout;
+  guint    idle_timeout;
   gint64   session_lifetime;
   guint    max_failures;
   gint64   failure_window;
@@ -60,6 +69,10 @@ bel_config_init (BelConfig *self)
   self->listen = g_strdup (DEFAULT_LISTEN);
   self->port = DEFAULT_PORT;
   self->max_body_size = DEFAULT_MAX_BODY_SIZE;
+  self->max_header_size = DEFAULT_MAX_HEADER_SIZE;
+  self->max_connections = DEFAULT_MAX_CONNECTIONS;
+  self->request_timeout = DEFAULT_REQUEST_TIMEOUT;
+  self->idle_timeout = DEFAULT_IDLE_TIMEOUT;
   self->session_lifetime = DEFAULT_SESSION_LIFETIME;
   self->max_failures = DEFAULT_MAX_FAILURES;
   self->failure_window = DEFAULT_FAILURE_WINDOW;
@@ -127,6 +140,10 @@ bel_config_load_file (BelConfig   *self,
   g_autoptr(GError) local_error = NULL;
   gint64 port = self->port;
   gint64 body = self->max_body_size;
+  gint64 header = self->max_header_size;
+  gint64 connections = self->max_connections;
+  gint64 request_timeout = self->request_timeout;
+  gint64 idle_timeout = self->idle_timeout;
   gint64 lifetime = self->session_lifetime;
   gint64 failures = self->max_failures;
   gint64 window = self->failure_window;
@@ -145,6 +162,10 @@ bel_config_load_file (BelConfig   *self,
     }
   if (!read_int (file, "server", "port", 0, 65535, &port, error) ||
       !read_int (file, "server", "max-body-size", 1024, G_MAXINT32, &body, error) ||
+      !read_int (file, "server", "max-header-size", 1024, MAX_HEADER_SIZE_LIMIT, &header, error) ||
+      !read_int (file, "server", "max-connections", 1, 1000000, &connections, error) ||
+      !read_int (file, "server", "request-timeout", 1, 3600, &request_timeout, error) ||
+      !read_int (file, "server", "idle-timeout", 1, 24 * 3600, &idle_timeout, error) ||
       !read_int (file, "auth", "session-lifetime", 1, 366 * 24 * 3600, &lifetime, error) ||
       !read_int (file, "auth", "max-failures", 1, 1000, &failures, error) ||
       !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error) ||
@@ -166,6 +187,10 @@ bel_config_load_file (BelConfig   *self,
     }
   self->port = (guint) port;
   self->max_body_size = (gsize) body;
+  self->max_header_size = (gsize) header;
+  self->max_connections = (guint) connections;
+  self->request_timeout = (guint) request_timeout;
+  self->idle_timeout = (guint) idle_timeout;
   self->session_lifetime = lifetime;
   self->max_failures = (guint) failures;
   self->failure_window = window;
@@ -219,6 +244,30 @@ gsize
 bel_config_get_max_body_size (BelConfig *self)
 {
   return self->max_body_size;
+}
+
+gsize
+bel_config_get_max_header_size (BelConfig *self)
+{
+  return self->max_header_size;
+}
+
+guint
+bel_config_get_max_connections (BelConfig *self)
+{
+  return self->max_connections;
+}
+
+guint
+bel_config_get_request_timeout (BelConfig *self)
+{
+  return self->request_timeout;
+}
+
+guint
+bel_config_get_idle_timeout (BelConfig *self)
+{
+  return self->idle_timeout;
 }
 
 gint64

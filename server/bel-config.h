@@ -27,6 +27,11 @@ guint       bel_config_get_port             (BelConfig   *self);
 void        bel_config_set_port             (BelConfig   *self,
                                              guint        port);
 gsize       bel_config_get_max_body_size    (BelConfig   *self);
+/* [server] limits on connections (bel-connections.h) */
+gsize       bel_config_get_max_header_size  (BelConfig   *self); /* bytes */
+guint       bel_config_get_max_connections  (BelConfig   *self);
+guint       bel_config_get_request_timeout  (BelConfig   *self); /* seconds */
+guint       bel_config_get_idle_timeout     (BelConfig   *self); /* seconds */
 gint64      bel_config_get_session_lifetime (BelConfig   *self); /* seconds */
 guint       bel_config_get_max_failures     (BelConfig   *self);
 gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */

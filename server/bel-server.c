@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bel-auth.h"
+#include "bel-connections.h"
 #include "bel-error.h"
 #include "bel-json.h"
 #include "bel-problem.h"
@@ -20,8 +21,9 @@
 struct _BelServer
 {
   GObject     parent_instance;
-  BelEngine  *engine;
-  SoupServer *soup;
+  BelEngine      *engine;
+  SoupServer     *soup;
+  BelConnections *connections;
 };
 
 G_DEFINE_FINAL_TYPE (BelServer, bel_server, G_TYPE_OBJECT)
@@ -31,6 +33,7 @@ bel_server_dispose (GObject *object)
 {
   BelServer *self = BEL_SERVER (object);
 
+  g_clear_object (&self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -59,15 +62,13 @@ reply_problem (SoupServerMessage *msg,
   bel_problem_reply (msg, error);
 }
 
-/* Answers 413 on the raw connection and closes it, so that the rest of an
- * oversized body is never read (libsoup would otherwise read it all before
+/* Answers @error on the raw connection and closes it, so that the rest of
+ * the request is never read (libsoup would otherwise read a whole body before
  * answering). */
 static void
-refuse_too_large (SoupServerMessage *msg,
-                  gsize              max)
+refuse_early (SoupServerMessage *msg,
+              GError            *error)
 {
-  g_autoptr(GError) error = g_error_new (BEL_ERROR, BEL_ERROR_TOO_LARGE,
-                                         "The body may be at most %" G_GSIZE_FORMAT " bytes", max);
   g_autoptr(GIOStream) stream = NULL;
   g_autofree char *body = NULL;
   g_autofree char *response = NULL;
@@ -79,13 +80,45 @@ refuse_too_large (SoupServerMessage *msg,
                               "Content-Length: %" G_GSIZE_FORMAT "\r\n"
                               "Cache-Control: no-store\r\n"
                               "Connection: close\r\n\r\n%s",
-                              status, soup_status_get_phrase (status), strlen (body), body);
+                              status,
+                              /* libsoup 3.2 has no phrase for 431 */
+                              status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status),
+                              strlen (body), body);
   stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
     return;
   g_output_stream_write_all (g_io_stream_get_output_stream (stream), response, strlen (response),
                              NULL, NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+refuse_too_large (SoupServerMessage *msg,
+                  gsize              max)
+{
+  g_autoptr(GError) error = g_error_new (BEL_ERROR, BEL_ERROR_TOO_LARGE,
+                                         "The body may be at most %" G_GSIZE_FORMAT " bytes", max);
+
+  refuse_early (msg, error);
+}
+
+/* The size of the request line and headers as they came (give or take the
+ * spaces around each value that the parser dropped). */
+static gsize
+header_size (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  gsize size = strlen (soup_server_message_get_method (msg)) + strlen (" HTTP/1.1\r\n\r\n");
+
+  size += strlen (g_uri_get_path (uri));
+  if (g_uri_get_query (uri) != NULL)
+    size += 1 + strlen (g_uri_get_query (uri));
+  soup_message_headers_iter_init (&iter, soup_server_message_get_request_headers (msg));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    size += strlen (name) + strlen (": \r\n") + strlen (value);
+  return size;
 }
 
 static void
@@ -103,8 +136,9 @@ got_chunk (SoupServerMessage *msg,
     }
 }
 
-/* Refuses an oversized body as soon as its size is known: from
- * Content-Length before reading it, or while a chunked body arrives. */
+/* Refuses oversized headers, and an oversized body as soon as its size is
+ * known: from Content-Length before reading it, or while a chunked body
+ * arrives. */
 static void
 early_handler (SoupServer        *soup,
                SoupServerMessage *msg,
@@ -113,10 +147,20 @@ early_handler (SoupServer        *soup,
                gpointer           user_data)
 {
   BelServer *self = user_data;
+  BelConfig *config = bel_engine_get_config (self->engine);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  gsize max = bel_config_get_max_body_size (bel_engine_get_config (self->engine));
+  gsize max = bel_config_get_max_body_size (config);
+  gsize max_header = bel_config_get_max_header_size (config);
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+  if (header_size (msg) > max_header)
+    {
+      g_autoptr(GError) error = g_error_new (BEL_ERROR, BEL_ERROR_HEADERS_TOO_LARGE,
+                                             "The request line and headers may be at most %"
+                                             G_GSIZE_FORMAT " bytes", max_header);
+
+      refuse_early (msg, error);
+    }
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > (goffset) max)
     refuse_too_large (msg, max);
   else if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
@@ -255,6 +299,7 @@ bel_server_new (BelEngine *engine)
   self = g_object_new (BEL_TYPE_SERVER, NULL);
   self->engine = g_object_ref (engine);
   self->soup = soup_server_new ("server-header", "belongingd/" PACKAGE_VERSION " ", NULL);
+  self->connections = bel_connections_new (self->soup, bel_engine_get_config (engine));
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler, self, NULL);
   return self;
