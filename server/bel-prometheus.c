@@ -13,6 +13,7 @@
 
 #define STARTED_KEY "bel-prometheus-started"
 #define ROUTE_KEY   "bel-prometheus-route"
+#define WROTE_KEY   "bel-prometheus-wrote"
 
 /* Seconds; chosen around what a staff meeting feels: instant is < 0.1 s. */
 static const double buckets[] = { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
@@ -24,6 +25,7 @@ struct _BelPrometheus
   guint64     count;
   double      sum;
   guint       in_flight;
+  guint64     aborted;
 };
 
 BelPrometheus *
@@ -44,10 +46,9 @@ static void upgraded (SoupServerMessage *msg,
                       gpointer           user_data);
 
 static void
-finished (SoupServerMessage *msg,
-          gpointer           user_data)
+count (BelPrometheus     *self,
+       SoupServerMessage *msg)
 {
-  BelPrometheus *self = user_data;
   gint64 *started = g_object_get_data (G_OBJECT (msg), STARTED_KEY);
   const char *route = g_object_get_data (G_OBJECT (msg), ROUTE_KEY);
   double seconds = started ? (g_get_monotonic_time () - *started) / (double) G_USEC_PER_SEC : 0;
@@ -66,10 +67,33 @@ finished (SoupServerMessage *msg,
       self->bucket_counts[i]++;
   self->count++;
   self->sum += seconds;
+}
+
+static void
+wrote_body (SoupServerMessage *msg,
+            gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (msg), WROTE_KEY, GINT_TO_POINTER (TRUE));
+}
+
+static void
+finished (SoupServerMessage *msg,
+          gpointer           user_data)
+{
+  BelPrometheus *self = user_data;
+
+  /* A client that went away before its whole answer was written is not a
+   * server error, though libsoup then sets 500 on the message. */
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_SWITCHING_PROTOCOLS ||
+      g_object_get_data (G_OBJECT (msg), WROTE_KEY) != NULL)
+    count (self, msg);
+  else
+    self->aborted++;
   if (self->in_flight > 0)
     self->in_flight--;
   g_signal_handlers_disconnect_by_func (msg, finished, user_data);
   g_signal_handlers_disconnect_by_func (msg, upgraded, user_data);
+  g_signal_handlers_disconnect_by_func (msg, wrote_body, NULL);
 }
 
 /* A WebSocket upgrade is answered once its 101 is written; the connection
@@ -92,6 +116,7 @@ bel_prometheus_request_started (BelPrometheus     *self,
   self->in_flight++;
   g_signal_connect (msg, "finished", G_CALLBACK (finished), self);
   g_signal_connect (msg, "wrote-informational", G_CALLBACK (upgraded), self);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (wrote_body), NULL);
 }
 
 void
@@ -171,6 +196,10 @@ bel_prometheus_to_text (BelPrometheus *self,
   g_string_append_printf (out, "# HELP belongingd_http_requests_in_flight Requests being answered.\n"
                                "# TYPE belongingd_http_requests_in_flight gauge\n"
                                "belongingd_http_requests_in_flight %u\n", self->in_flight);
+  g_string_append_printf (out, "# HELP belongingd_http_requests_aborted_total Requests whose client went away "
+                               "before the whole answer was written.\n"
+                               "# TYPE belongingd_http_requests_aborted_total counter\n"
+                               "belongingd_http_requests_aborted_total %" G_GUINT64_FORMAT "\n", self->aborted);
   g_string_append_printf (out, "# HELP belongingd_websockets_open Open live event connections.\n"
                                "# TYPE belongingd_websockets_open gauge\n"
                                "belongingd_websockets_open %u\n", open_websockets);
