@@ -158,8 +158,10 @@ forget (BelConnections *self,
     g_object_weak_unref (G_OBJECT (socket), socket_finalized, self);
 }
 
-/* Runs once libsoup has read the end of the stream (its reading source has a
- * higher priority): it then holds the connection without reading it. */
+/* Runs once libsoup has read the end of the stream (its reading source was
+ * ready first, and a second is plenty even on a busy daemon; a low-priority
+ * idle callback would starve under load): it then holds the connection
+ * without reading it. */
 static gboolean
 release_now (gpointer user_data)
 {
@@ -217,7 +219,7 @@ conn_release (Conn *conn)
   r->socket = g_object_ref (conn->socket);
   g_weak_ref_init (&r->soup_conn, conn->soup_conn);
   conn_cut_off (conn);
-  g_idle_add_full (G_PRIORITY_LOW, release_now, r, (GDestroyNotify) release_free);
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, release_now, r, (GDestroyNotify) release_free);
 }
 
 /* While idle, readable means a new request or the end of the stream. */
