@@ -9,7 +9,7 @@ RUNTIME_PACKAGES="fonts-cantarell adwaita-icon-theme gnome-keyring"
 
 TEST_PACKAGES="xvfb xauth dbus dbus-user-session at-spi2-core python3 python3-dogtail \
 python3-pyatspi xdotool imagemagick curl sqlite3 nodejs npm chromium chromium-driver \
-openssl dpkg-dev debhelper lintian"
+openssl dpkg-dev debhelper lintian wrk"
 
 # Installs the Debian packages that are missing: with apt-get when root, otherwise
 # prints the exact command to run and exits non-zero.
