@@ -36,6 +36,10 @@ bel_test_daemon_new (void)
   d->config_path = g_build_filename (d->dir, "belongingd.conf", NULL);
   bel_test_daemon_set_config (d, "");
   d->session = soup_session_new_with_options ("timeout", 60, NULL);
+  d->listen = g_strdup ("127.0.0.1");
+  d->env = g_new0 (char *, 1);
+  d->output = g_string_new (NULL);
+  g_mutex_init (&d->output_lock);
   return d;
 }
 
@@ -66,7 +70,63 @@ bel_test_daemon_free (BelTestDaemon *d)
   g_free (d->db_path);
   g_free (d->config_path);
   g_free (d->url);
+  g_free (d->listen);
+  g_strfreev (d->env);
+  g_string_free (d->output, TRUE);
+  g_mutex_clear (&d->output_lock);
   g_free (d);
+}
+
+void
+bel_test_daemon_setenv (BelTestDaemon *d,
+                        const char    *variable,
+                        const char    *value)
+{
+  d->env = g_environ_setenv (d->env, variable, value, TRUE);
+}
+
+char *
+bel_test_daemon_dup_output (BelTestDaemon *d)
+{
+  char *output;
+
+  g_mutex_lock (&d->output_lock);
+  output = g_strdup (d->output->str);
+  g_mutex_unlock (&d->output_lock);
+  return output;
+}
+
+static void
+add_output (BelTestDaemon *d,
+            const char    *line)
+{
+  g_mutex_lock (&d->output_lock);
+  g_string_append_printf (d->output, "%s\n", line);
+  g_mutex_unlock (&d->output_lock);
+}
+
+/* Reads the daemon's output until it exits, so a chatty daemon (debug
+ * messages) never blocks on a full pipe, and tests can read what it logged. */
+static gpointer
+drain_output (gpointer data)
+{
+  BelTestDaemon *d = data;
+  GDataInputStream *in = d->drain_stream;
+  char *line;
+
+  while ((line = g_data_input_stream_read_line (in, NULL, NULL, NULL)) != NULL)
+    {
+      add_output (d, line);
+      g_free (line);
+    }
+  return NULL;
+}
+
+static void
+join_drain (BelTestDaemon *d)
+{
+  g_clear_pointer (&d->drain, g_thread_join);
+  g_clear_object (&d->drain_stream);
 }
 
 void
@@ -249,8 +309,13 @@ bel_test_daemon_try_start (BelTestDaemon  *d,
   g_assert_null (d->process);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  for (guint i = 0; d->env[i] != NULL; i++)
+    {
+      g_autofree char *variable = g_strndup (d->env[i], strcspn (d->env[i], "="));
+      g_subprocess_launcher_setenv (launcher, variable, d->env[i] + strlen (variable) + 1, TRUE);
+    }
   d->process = g_subprocess_launcher_spawn (launcher, error, path, "--config", d->config_path,
-                                            "--database", d->db_path, "--listen", "127.0.0.1",
+                                            "--database", d->db_path, "--listen", d->listen,
                                             "--port", "0", NULL);
   if (d->process == NULL)
     return FALSE;
@@ -263,10 +328,13 @@ bel_test_daemon_try_start (BelTestDaemon  *d,
         {
           g_free (d->url);
           d->url = g_strdup (line + strlen (prefix));
+          d->drain_stream = g_steal_pointer (&in);
+          d->drain = g_thread_new ("daemon-output", drain_output, d);
           return TRUE;
         }
       if (line == NULL || *line == '\0')
         break;
+      add_output (d, line);
       g_string_append_printf (output, "%s\n", line);
     }
   g_subprocess_force_exit (d->process);
@@ -295,6 +363,7 @@ bel_test_daemon_stop (BelTestDaemon *d)
   g_subprocess_send_signal (d->process, SIGTERM);
   g_subprocess_wait (d->process, NULL, &error);
   g_assert_no_error (error);
+  join_drain (d);
   status = g_subprocess_get_if_exited (d->process) ? g_subprocess_get_exit_status (d->process) : -1;
   g_clear_object (&d->process);
   return status;
@@ -306,6 +375,7 @@ bel_test_daemon_kill (BelTestDaemon *d)
   g_assert_nonnull (d->process);
   g_subprocess_send_signal (d->process, SIGKILL);
   g_subprocess_wait (d->process, NULL, NULL);
+  join_drain (d);
   g_clear_object (&d->process);
 }
 
@@ -458,4 +528,28 @@ bel_test_assert_problem (BelTestResponse *r,
   g_assert_nonnull (json_object_get_string_member (obj, "type"));
   g_assert_nonnull (json_object_get_string_member (obj, "title"));
   return obj;
+}
+
+gboolean
+bel_test_daemon_make_certificate (BelTestDaemon  *d,
+                                  char          **cert,
+                                  char          **key)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (openssl == NULL)
+    return FALSE;
+  *cert = g_build_filename (d->dir, "cert.pem", NULL);
+  *key = g_build_filename (d->dir, "key.pem", NULL);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                              "-nodes", "-days", "2", "-subj", "/CN=belonging-test",
+                              "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                              "-keyout", *key, "-out", *cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
 }

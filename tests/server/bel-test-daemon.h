@@ -24,12 +24,18 @@ G_BEGIN_DECLS
 #define BEL_TEST_PASSWORD "correct horse battery"
 
 typedef struct {
-  char        *dir;         /* temporary directory, removed by free */
-  char        *db_path;
-  char        *config_path;
-  GSubprocess *process;
-  char        *url;         /* "http://127.0.0.1:PORT" once started */
-  SoupSession *session;
+  char             *dir;         /* temporary directory, removed by free */
+  char             *db_path;
+  char             *config_path;
+  GSubprocess      *process;
+  char             *url;         /* "http://127.0.0.1:PORT" once started */
+  SoupSession      *session;
+  char             *listen;      /* --listen: "127.0.0.1" unless changed */
+  GStrv             env;         /* VARIABLE=value set for the daemon */
+  GThread          *drain;       /* reads the daemon's output while it runs */
+  GDataInputStream *drain_stream;
+  GMutex            output_lock;
+  GString          *output;      /* everything the daemon printed */
 } BelTestDaemon;
 
 typedef struct {
@@ -57,6 +63,17 @@ void             bel_test_daemon_free         (BelTestDaemon *d);
 /* Replaces the key file passed with --config (empty by default). */
 void             bel_test_daemon_set_config   (BelTestDaemon *d,
                                                const char    *key_file_text);
+/* Sets an environment variable for the daemon (before it starts). */
+void             bel_test_daemon_setenv       (BelTestDaemon *d,
+                                               const char    *variable,
+                                               const char    *value);
+/* Everything the daemon printed (stdout and stderr) so far; all of it once stopped. */
+char            *bel_test_daemon_dup_output   (BelTestDaemon *d);
+/* A self-signed certificate for 127.0.0.1 in @d's directory, made now with
+ * openssl; FALSE when openssl is missing. */
+gboolean         bel_test_daemon_make_certificate (BelTestDaemon  *d,
+                                                   char          **cert,
+                                                   char          **key);
 /* Opens the engine on the database directly (daemon stopped or not). */
 BelEngine       *bel_test_daemon_open_engine  (BelTestDaemon *d);
 /* Adds two schools, five accounts (password BEL_TEST_PASSWORD), two advisories, one student. */

@@ -10,31 +10,6 @@
 #include "bel-sql-resources.h"
 #include "bel-test-it.h"
 
-/* A self-signed certificate for 127.0.0.1, made now with openssl. */
-static gboolean
-make_certificate (const char *dir,
-                  char      **cert,
-                  char      **key)
-{
-  g_autofree char *openssl = g_find_program_in_path ("openssl");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (openssl == NULL)
-    return FALSE;
-  *cert = g_build_filename (dir, "cert.pem", NULL);
-  *key = g_build_filename (dir, "key.pem", NULL);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                              openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-                              "-nodes", "-days", "2", "-subj", "/CN=belonging-test",
-                              "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                              "-keyout", *key, "-out", *cert, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  g_assert_no_error (error);
-  return TRUE;
-}
-
 static void
 test_tls_sign_in (void)
 {
@@ -55,7 +30,7 @@ test_tls_sign_in (void)
   BelTestSeed seed;
 
   /* tools/test installs openssl (TEST_PACKAGES): without it the TLS path goes untested, so fail. */
-  if (!make_certificate (d->dir, &cert, &key))
+  if (!bel_test_daemon_make_certificate (d, &cert, &key))
     g_error ("Could not make a test certificate with openssl; install it (tools/lib.sh TEST_PACKAGES)");
   config = g_strdup_printf ("[server]\ntls_certificate=%s\ntls_key=%s\n", cert, key);
   bel_test_daemon_set_config (d, config);
