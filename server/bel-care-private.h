@@ -33,6 +33,13 @@ gboolean     bel_care_student          (BelEngine        *engine,
                                         BelRoleMask       roles,
                                         BelCareStudent   *out,
                                         GError          **error);
+/* 403 unless the actor is staff of the school: a check-in, contact,
+ * observation or flag is written by the adult who had it, as themselves, so
+ * a server admin who is not staff has none to write.  @what: "Check-ins". */
+gboolean     bel_care_require_staff    (BelAccount       *actor,
+                                        gint64            school_id,
+                                        const char       *what,
+                                        GError          **error);
 /* Admin, or counselor or leader of the school. */
 gboolean     bel_care_is_privileged    (BelAccount       *actor,
                                         gint64            school_id);

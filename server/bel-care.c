@@ -41,6 +41,18 @@ bel_care_student (BelEngine       *engine,
 }
 
 gboolean
+bel_care_require_staff (BelAccount  *actor,
+                        gint64       school_id,
+                        const char  *what,
+                        GError     **error)
+{
+  if (bel_account_role_in (actor, school_id) != NULL)
+    return TRUE;
+  g_set_error (error, BEL_ERROR, BEL_ERROR_FORBIDDEN, "%s are written by staff of the student's school", what);
+  return FALSE;
+}
+
+gboolean
 bel_care_is_privileged (BelAccount *actor,
                         gint64      school_id)
 {

@@ -206,6 +206,7 @@ bel_checkins_create (BelEngine   *engine,
   g_return_val_if_fail (BEL_IS_CHECKIN (checkin), NULL);
 
   if (!bel_care_student (engine, actor, student_id, BEL_ROLE_ANY, &student, error) ||
+      !bel_care_require_staff (actor, student.school_id, "Check-ins", error) ||
       !validate_checkin (engine, student.school_id, checkin, error))
     return NULL;
   store = bel_engine_get_store (engine);

@@ -186,6 +186,7 @@ bel_contacts_create (BelEngine   *engine,
   g_return_val_if_fail (BEL_IS_CONTACT (contact), NULL);
 
   if (!bel_care_student (engine, actor, student_id, BEL_ROLE_ANY, &student, error) ||
+      !bel_care_require_staff (actor, student.school_id, "Caregiver contacts", error) ||
       !validate_contact (contact, error))
     return NULL;
   store = bel_engine_get_store (engine);

@@ -219,7 +219,8 @@ bel_flags_create (BelEngine   *engine,
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
   g_return_val_if_fail (BEL_IS_FLAG (flag), NULL);
 
-  if (!bel_care_student (engine, actor, student_id, BEL_ROLE_ANY, &student, error))
+  if (!bel_care_student (engine, actor, student_id, BEL_ROLE_ANY, &student, error) ||
+      !bel_care_require_staff (actor, student.school_id, "Flags", error))
     return NULL;
   if (bel_engine_is_blank (bel_resource_get_string (flag, "reason")))
     bel_validation_add (v, "reason", "must not be empty");

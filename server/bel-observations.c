@@ -193,6 +193,7 @@ bel_observations_create (BelEngine       *engine,
   g_return_val_if_fail (BEL_IS_OBSERVATION (observation), NULL);
 
   if (!bel_care_student (engine, actor, student_id, BEL_ROLE_ANY, &student, error) ||
+      !bel_care_require_staff (actor, student.school_id, "Observations", error) ||
       !validate_observation (observation, error))
     return NULL;
   store = bel_engine_get_store (engine);
