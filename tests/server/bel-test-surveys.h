@@ -57,4 +57,20 @@ JsonObject      *bel_test_surveys_breakdown (JsonObject    *results,
 JsonObject      *bel_test_surveys_cell      (JsonObject    *breakdown,
                                              const char    *key);
 
+/* The value of the hidden token field of the form posting to @action in @html. */
+char            *bel_test_form_token        (const char    *html,
+                                             const char    *action);
+char            *bel_test_body_text         (BelTestResponse *r);
+/* The students' page as a browser: GET /survey keeps its cookie in *@cookie
+ * and returns the code form's token; forms are posted with the cookie. */
+char            *bel_test_survey_open       (BelTestDaemon  *d,
+                                             char          **cookie);
+BelTestResponse *bel_test_survey_post       (BelTestDaemon  *d,
+                                             const char     *cookie,
+                                             const char     *path,
+                                             const char     *form);
+/* "code=CODE&token=TOKEN", escaped. */
+char            *bel_test_survey_start_form (const char     *code,
+                                             const char     *token);
+
 G_END_DECLS

@@ -13,42 +13,13 @@ typedef struct {
   char *cookie;  /* "bel_survey=..." */
 } Browser;
 
-static char *
-body_text (BelTestResponse *r)
-{
-  return g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
-}
-
-/* The value of the form token in the form posting to @action. */
-static char *
-form_token (const char *html,
-            const char *action)
-{
-  g_autofree char *needle = g_strdup_printf ("action=\"%s\"", action);
-  const char *form = strstr (html, needle);
-  const char *start;
-
-  g_assert_nonnull (form);
-  start = strstr (form, "name=\"token\" value=\"");
-  g_assert_nonnull (start);
-  start += strlen ("name=\"token\" value=\"");
-  return g_strndup (start, strcspn (start, "\""));
-}
-
 static BelTestResponse *
 post_form (BelTestSurveys *s,
            Browser        *b,
            const char     *path,
            const char     *form)
 {
-  g_autofree char *url = g_strconcat (s->d->url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
-
-  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
-  if (b != NULL && b->cookie != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie", b->cookie);
-  return bel_test_daemon_send (s->d, msg);
+  return bel_test_survey_post (s->d, b != NULL ? b->cookie : NULL, path, form);
 }
 
 /* GET /survey: remembers the cookie, returns the start token. */
@@ -56,25 +27,7 @@ static char *
 open_page (BelTestSurveys *s,
            Browser        *b)
 {
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (s->d, "GET", "/survey", NULL, NULL, NULL);
-  g_autofree char *html = body_text (r);
-  const char *set_cookie = soup_message_headers_get_one (r->headers, "Set-Cookie");
-
-  g_assert_cmpuint (r->status, ==, 200);
-  g_assert_nonnull (set_cookie);
-  g_free (b->cookie);
-  b->cookie = g_strndup (set_cookie, strcspn (set_cookie, ";"));
-  return form_token (html, "/survey");
-}
-
-static char *
-start_form (const char *code,
-            const char *token)
-{
-  g_autofree char *c = g_uri_escape_string (code, NULL, TRUE);
-  g_autofree char *t = g_uri_escape_string (token, NULL, TRUE);
-
-  return g_strdup_printf ("code=%s&token=%s", c, t);
+  return bel_test_survey_open (s->d, &b->cookie);
 }
 
 static void
@@ -97,7 +50,7 @@ test_page_headers_and_form (void)
   g_assert_cmpstr (soup_message_headers_get_one (r->headers, "X-Content-Type-Options"), ==, "nosniff");
   g_assert_cmpstr (soup_message_headers_get_one (r->headers, "Referrer-Policy"), ==, "no-referrer");
   g_assert_nonnull (strstr (soup_message_headers_get_one (r->headers, "Set-Cookie"), "SameSite=Strict"));
-  html = body_text (r);
+  html = bel_test_body_text (r);
   g_assert_null (strstr (html, "<script"));
   g_assert_nonnull (strstr (html, "<label class=\"code\" for=\"code\">"));
   g_assert_nonnull (strstr (html, "name=\"viewport\""));
@@ -143,16 +96,16 @@ test_code_works_once_and_answers_stay (void)
   {
     g_autofree char *typed = g_ascii_strdown (s.jose_code, -1);
     g_strdelimit (typed, "-", ' ');
-    form = start_form (typed, token);
+    form = bel_test_survey_start_form (typed, token);
   }
   start = post_form (&s, &b, "/survey", form);
   g_assert_cmpuint (start->status, ==, 200);
-  html = body_text (start);
+  html = bel_test_body_text (start);
   /* José's home language is Spanish: the page and the items are in Spanish */
   g_assert_nonnull (strstr (html, "<html lang=\"es\">"));
   g_assert_nonnull (strstr (html, "Me siento apoyado o apoyada por mi escuela"));
   g_assert_nonnull (strstr (html, "Read in English"));
-  answers_token = form_token (html, "/survey/answers");
+  answers_token = bel_test_form_token (html, "/survey/answers");
   t = g_uri_escape_string (answers_token, NULL, TRUE);
   c = g_uri_escape_string (s.jose_code, NULL, TRUE);
   answers = g_strdup_printf ("code=%s&token=%s&item_%" G_GINT64_FORMAT "=4&item_%" G_GINT64_FORMAT "=5&adult_%"
@@ -160,7 +113,7 @@ test_code_works_once_and_answers_stay (void)
   done = post_form (&s, &b, "/survey/answers", answers);
   g_assert_cmpuint (done->status, ==, 200);
   {
-    g_autofree char *thanks = body_text (done);
+    g_autofree char *thanks = bel_test_body_text (done);
     g_assert_nonnull (strstr (thanks, "¡Gracias!"));
   }
   g_assert_cmpint (window_responses (&s), ==, 30);
@@ -168,7 +121,7 @@ test_code_works_once_and_answers_stay (void)
   /* The same answers again: refused, nothing added */
   again = post_form (&s, &b, "/survey/answers", answers);
   g_assert_cmpuint (again->status, ==, 409);
-  again_html = body_text (again);
+  again_html = bel_test_body_text (again);
   g_assert_nonnull (strstr (again_html, "ya se usó") != NULL ? again_html : strstr (again_html, "used"));
   restart = post_form (&s, &b, "/survey", form);
   g_assert_cmpuint (restart->status, ==, 409);
@@ -201,11 +154,12 @@ test_forms_need_their_token_and_cookie (void)
 
   bel_test_surveys_setup (&s);
   token = open_page (&s, &b);
-  form = start_form (s.jose_code, token);
+  form = bel_test_survey_start_form (s.jose_code, token);
   /* Posted from elsewhere: no cookie (SameSite=Strict) */
   no_cookie = post_form (&s, &stranger, "/survey", form);
   g_assert_cmpuint (no_cookie->status, ==, 403);
-  forged = start_form (s.jose_code, "4102444800.0000000000000000000000000000000000000000000000000000000000000000");
+  forged = bel_test_survey_start_form (s.jose_code,
+                                       "4102444800.0000000000000000000000000000000000000000000000000000000000000000");
   bad_token = post_form (&s, &b, "/survey", forged);
   g_assert_cmpuint (bad_token->status, ==, 403);
   /* The code form's token does not submit answers */
@@ -230,7 +184,7 @@ test_guessing_codes_is_rate_limited (void)
 
   bel_test_surveys_setup (&s);
   token = open_page (&s, &b);
-  wrong = start_form ("AAAAA-AAAAA", token);
+  wrong = bel_test_survey_start_form ("AAAAA-AAAAA", token);
   for (guint i = 0; i < 60 && status != 429; i++)
     {
       g_autoptr(BelTestResponse) r = post_form (&s, &b, "/survey", wrong);
@@ -242,7 +196,7 @@ test_guessing_codes_is_rate_limited (void)
     }
   g_assert_cmpuint (status, ==, 429);
   /* Even the right code waits now */
-  right = start_form (s.jose_code, token);
+  right = bel_test_survey_start_form (s.jose_code, token);
   {
     g_autoptr(BelTestResponse) r = post_form (&s, &b, "/survey", right);
     g_assert_cmpuint (r->status, ==, 429);
@@ -289,7 +243,7 @@ test_codes_printed_by_leaders_and_advisors (void)
   g_assert_cmpuint (with_code, ==, 1);
   /* The old code stopped working */
   token = open_page (&s, &b);
-  form = start_form (s.jose_code, token);
+  form = bel_test_survey_start_form (s.jose_code, token);
   stale = post_form (&s, &b, "/survey", form);
   g_assert_cmpuint (stale->status, ==, 404);
 
