@@ -40,6 +40,7 @@ struct _BelConfig
   guint    events_ping_interval;
   char    *tls_certificate;
   char    *tls_key;
+  gboolean allow_plain_http;
 };
 
 G_DEFINE_FINAL_TYPE (BelConfig, bel_config, G_TYPE_OBJECT)
@@ -113,6 +114,29 @@ read_int (GKeyFile    *file,
   return TRUE;
 }
 
+/* Reads a boolean key (true/false) if present; keeps @value otherwise. */
+static gboolean
+read_bool (GKeyFile    *file,
+           const char  *group,
+           const char  *key,
+           gboolean    *value,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean v;
+
+  if (!g_key_file_has_key (file, group, key, NULL))
+    return TRUE;
+  v = g_key_file_get_boolean (file, group, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID, "[%s] %s must be true or false", group, key);
+      return FALSE;
+    }
+  *value = v;
+  return TRUE;
+}
+
 static void
 read_string (GKeyFile   *file,
              const char *group,
@@ -149,6 +173,7 @@ bel_config_load_file (BelConfig   *self,
   gint64 window = self->failure_window;
   gint64 events_queue = self->events_queue_limit;
   gint64 events_ping = self->events_ping_interval;
+  gboolean plain_http = self->allow_plain_http;
 
   g_return_val_if_fail (BEL_IS_CONFIG (self), FALSE);
 
@@ -170,7 +195,8 @@ bel_config_load_file (BelConfig   *self,
       !read_int (file, "auth", "max-failures", 1, 1000, &failures, error) ||
       !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error) ||
       !read_int (file, "events", "queue-limit", 1, 1000000, &events_queue, error) ||
-      !read_int (file, "events", "ping-interval", 1, 3600, &events_ping, error))
+      !read_int (file, "events", "ping-interval", 1, 3600, &events_ping, error) ||
+      !read_bool (file, "server", "allow_plain_http", &plain_http, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
@@ -196,6 +222,7 @@ bel_config_load_file (BelConfig   *self,
   self->failure_window = window;
   self->events_queue_limit = (guint) events_queue;
   self->events_ping_interval = (guint) events_ping;
+  self->allow_plain_http = plain_http;
   return TRUE;
 }
 
@@ -321,4 +348,10 @@ bel_config_set_tls (BelConfig  *self,
   g_free (self->tls_key);
   self->tls_certificate = g_strdup (certificate);
   self->tls_key = g_strdup (key);
+}
+
+gboolean
+bel_config_get_allow_plain_http (BelConfig *self)
+{
+  return self->allow_plain_http;
 }

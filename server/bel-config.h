@@ -44,5 +44,8 @@ const char *bel_config_get_tls_key              (BelConfig *self);
 void        bel_config_set_tls                  (BelConfig  *self,
                                                  const char *certificate,
                                                  const char *key);
+/* [server] allow_plain_http: serve plain HTTP on an address other than
+ * loopback (refused by default: see bel_tls_setup()) */
+gboolean    bel_config_get_allow_plain_http     (BelConfig *self);
 
 G_END_DECLS

@@ -339,7 +339,7 @@ bel_server_listen (BelServer  *self,
   if (address == NULL)
     return FALSE;
   socket_address = g_inet_socket_address_new (address, (guint16) bel_config_get_port (config));
-  if (!bel_tls_setup (self->soup, config, &options, error))
+  if (!bel_tls_setup (self->soup, config, address, &options, error))
     return FALSE;
   /* Our own socket for a longer accept queue than GSocket's default of 10:
    * a whole staff (re)connects its live events at once, e.g. after a restart. */

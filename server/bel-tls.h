@@ -12,9 +12,12 @@ G_BEGIN_DECLS
 
 /* When @config names a certificate and key (PEM), loads them into @soup and
  * adds SOUP_SERVER_LISTEN_HTTPS to @options; a bad file fails with a message
- * naming it.  Without them, does nothing. */
+ * naming it.  Without them, plain HTTP is allowed on a loopback @address only
+ * (a TLS proxy on the same machine), unless [server] allow_plain_http is set:
+ * passwords, tokens and student data must not cross the network in clear. */
 gboolean bel_tls_setup (SoupServer               *soup,
                         BelConfig                *config,
+                        GInetAddress             *address,
                         SoupServerListenOptions  *options,
                         GError                  **error);
 
