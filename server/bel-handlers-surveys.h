@@ -30,5 +30,10 @@ void bel_handle_survey_page           (BelRequest *request);
 void bel_handle_survey_start          (BelRequest *request);
 void bel_handle_survey_answers        (BelRequest *request);
 void bel_handle_survey_style          (BelRequest *request);
+/* The security headers of every response under /survey, as name, value, ...,
+ * NULL; the server sets them on its own answers there too (404, 405, 413). */
+const char *const *bel_survey_page_headers     (void);
+void               bel_survey_page_set_headers (SoupMessageHeaders *headers);
+gboolean           bel_survey_page_path        (const char         *path);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "bel-auth.h"
 #include "bel-connections.h"
 #include "bel-error.h"
+#include "bel-handlers-surveys.h"
 #include "bel-json.h"
 #include "bel-problem.h"
 #include "bel-prometheus.h"
@@ -70,20 +71,24 @@ refuse_early (SoupServerMessage *msg,
               GError            *error)
 {
   g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GString) page_headers = g_string_new (NULL);
   g_autofree char *body = NULL;
   g_autofree char *response = NULL;
   guint status;
 
+  if (bel_survey_page_path (g_uri_get_path (soup_server_message_get_uri (msg))))
+    for (const char *const *h = bel_survey_page_headers (); *h != NULL; h += 2)
+      g_string_append_printf (page_headers, "%s: %s\r\n", h[0], h[1]);
   body = bel_problem_to_string (error, &status);
   response = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
                               "Content-Type: application/problem+json\r\n"
                               "Content-Length: %" G_GSIZE_FORMAT "\r\n"
-                              "Cache-Control: no-store\r\n"
+                              "Cache-Control: no-store\r\n%s"
                               "Connection: close\r\n\r\n%s",
                               status,
                               /* libsoup 3.2 has no phrase for 431 */
                               status == 431 ? "Request Header Fields Too Large" : soup_status_get_phrase (status),
-                              strlen (body), body);
+                              strlen (body), page_headers->str, body);
   stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
     return;
@@ -260,6 +265,8 @@ handler (SoupServer        *soup,
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Cache-Control", "no-store");
+  if (bel_survey_page_path (path))
+    bel_survey_page_set_headers (soup_server_message_get_response_headers (msg));
   bel_prometheus_request_started (bel_prometheus_get_default (), msg);
 
   request = bel_request_new (msg, self->engine);

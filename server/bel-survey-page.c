@@ -130,17 +130,38 @@ ensure_nonce (BelRequest *request)
 
 /* ---- replies ---- */
 
+static const char *const page_headers[] = {
+  "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                             "frame-ancestors 'none'; base-uri 'none'",
+  "X-Content-Type-Options", "nosniff",
+  "Referrer-Policy", "no-referrer",
+  "X-Frame-Options", "DENY",
+  NULL
+};
+
+const char *const *
+bel_survey_page_headers (void)
+{
+  return page_headers;
+}
+
+gboolean
+bel_survey_page_path (const char *path)
+{
+  return g_strcmp0 (path, "/survey") == 0 || g_str_has_prefix (path, "/survey/");
+}
+
+void
+bel_survey_page_set_headers (SoupMessageHeaders *headers)
+{
+  for (guint i = 0; page_headers[i] != NULL; i += 2)
+    soup_message_headers_replace (headers, page_headers[i], page_headers[i + 1]);
+}
+
 static void
 security_headers (BelRequest *request)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
-
-  soup_message_headers_replace (headers, "Content-Security-Policy",
-                                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                                "frame-ancestors 'none'; base-uri 'none'");
-  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
-  soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
+  bel_survey_page_set_headers (soup_server_message_get_response_headers (request->msg));
 }
 
 static void
