@@ -88,6 +88,12 @@ show_sign_in (BelWindow  *self,
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->heartbeat_source, g_source_remove);
+  /* What was under way belongs to the session that ended: loading the school
+   * must not bring its pages back after signing out. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->retrying = FALSE;
   bel_students_page_set_offline (self->students_page, FALSE);
   bel_students_page_set_school (self->students_page, NULL);
   bel_board_page_set_school (self->board_page, NULL);

@@ -331,6 +331,28 @@ test_sign_out_returns_to_sign_in (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (bel_students_page_get_students (f->students)), ==, 0);
 }
 
+/* Signing out at once, while the school is still loading, stays signed out:
+ * the school's pages must not come back when its answer arrives. */
+static void
+test_sign_out_while_loading_stays_signed_out (Fixture *f, gconstpointer data)
+{
+  gint64 until;
+
+  fill_sign_in (f, TEST_DEMO_COUNSELOR, TEST_DEMO_PASSWORD);
+  wait_until (f, page_is, "main", "the students page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
+  g_assert_true (page_is (f, "sign-in"));
+  /* Long enough for the school's answer from a local daemon (it takes milliseconds). */
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_true (page_is (f, "sign-in"));
+  g_assert_cmpuint (g_list_model_get_n_items (bel_students_page_get_students (f->students)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +373,7 @@ main (int   argc,
   ADD ("/ui/students/filters-and-empty-state", test_filters_and_empty_state);
   ADD ("/ui/students/offline-banner-comes-and-goes", test_offline_banner_comes_and_goes);
   ADD ("/ui/sign-out/returns-to-sign-in", test_sign_out_returns_to_sign_in);
+  ADD ("/ui/sign-out/while-the-school-loads-stays-signed-out", test_sign_out_while_loading_stays_signed_out);
 #undef ADD
 
   return g_test_run ();
