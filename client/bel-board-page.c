@@ -186,8 +186,7 @@ static void
 start_stream (BelBoardPage *self)
 {
   stop_stream (self);
-  self->stream = bel_event_stream_new (bel_client_get_base_url (self->client),
-                                       bel_client_get_token (self->client), school_id (self));
+  self->stream = bel_event_stream_new_for_client (self->client, school_id (self));
   bel_event_stream_set_max_backoff (self->stream, 5000);
   g_signal_connect_swapped (self->stream, "event", G_CALLBACK (stream_event), self);
   g_signal_connect_swapped (self->stream, "notify::connected", G_CALLBACK (stream_connected), self);

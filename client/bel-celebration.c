@@ -269,8 +269,7 @@ bel_celebration_set_school (BelCelebration *self,
   self->school_id = school_id;
   if (school_id <= 0 || bel_client_get_token (self->client) == NULL)
     return;
-  self->stream = bel_event_stream_new (bel_client_get_base_url (self->client),
-                                       bel_client_get_token (self->client), school_id);
+  self->stream = bel_event_stream_new_for_client (self->client, school_id);
   bel_event_stream_set_max_backoff (self->stream, 5000);
   g_signal_connect_swapped (self->stream, "event", G_CALLBACK (stream_event), self);
   bel_event_stream_start (self->stream);

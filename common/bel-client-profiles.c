@@ -320,6 +320,8 @@ download_session (BelClient *client)
       session = g_object_new (SOUP_TYPE_SESSION, "timeout", 60,
                               "user-agent", "Belonging/" PACKAGE_VERSION " ", NULL);
       g_object_set_data_full (G_OBJECT (client), "bel-download-session", session, g_object_unref);
+      g_signal_connect_object (bel_client_get_tls_pins (client), "changed", G_CALLBACK (soup_session_abort),
+                               session, G_CONNECT_SWAPPED);
     }
   return session;
 }
@@ -338,6 +340,12 @@ download_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
+      else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        {
+          BelClient *client = g_task_get_source_object (task);
+          g_task_return_error (task, bel_tls_pins_refusal_error (bel_client_get_tls_pins (client),
+                                                                 bel_client_get_base_url (client)));
+        }
       else
         g_task_return_new_error (task, BEL_ERROR, BEL_ERROR_NETWORK, _("Can't reach the server at %s."),
                                  bel_client_get_base_url (BEL_CLIENT (g_task_get_source_object (task))));
@@ -380,6 +388,7 @@ bel_client_export_record_async (BelClient          *client,
       return;
     }
   g_task_set_task_data (task, msg, g_object_unref);
+  bel_tls_pins_watch (bel_client_get_tls_pins (client), msg);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept",
                                 g_str_equal (format, "pdf") ? "application/pdf" : "application/json");

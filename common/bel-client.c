@@ -17,6 +17,7 @@
 #include "bel-membership.h"
 #include "bel-model.h"
 #include "bel-school.h"
+#include "bel-tls-pins.h"
 
 #define REQUEST_TIMEOUT_SECONDS 20
 
@@ -24,11 +25,14 @@ struct _BelClient
 {
   GObject      parent_instance;
 
-  SoupSession *session;
-  char        *base_url;
-  char        *token;
-  BelAccount  *account;
-  gboolean     connected;
+  SoupSession         *session;
+  char                *base_url;
+  char                *token;
+  BelAccount          *account;
+  gboolean             connected;
+  BelTlsPins          *pins;
+  GTlsCertificate     *refused;        /* the last certificate a handshake refused */
+  GTlsCertificateFlags refused_errors;
 };
 
 enum {
@@ -41,6 +45,7 @@ enum {
 
 enum {
   SESSION_EXPIRED,
+  CERTIFICATE_REFUSED,
   N_SIGNALS
 };
 
@@ -73,6 +78,8 @@ bel_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->account);
+  g_clear_object (&self->pins);
+  g_clear_object (&self->refused);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
   G_OBJECT_CLASS (bel_client_parent_class)->finalize (object);
@@ -144,6 +151,11 @@ bel_client_class_init (BelClientClass *klass)
   signals[SESSION_EXPIRED] =
     g_signal_new ("session-expired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The server's HTTPS certificate was refused (GError *error: CERTIFICATE_UNTRUSTED or
+   * CERTIFICATE_CHANGED); bel_client_get_refused_certificate() tells which certificate. */
+  signals[CERTIFICATE_REFUSED] =
+    g_signal_new ("certificate-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -154,6 +166,7 @@ bel_client_init (BelClient *self)
                                 "timeout", REQUEST_TIMEOUT_SECONDS,
                                 "user-agent", "Belonging/" PACKAGE_VERSION " ",
                                 NULL);
+  bel_client_set_tls_pins (self, NULL);
 }
 
 /* Accepts what people type ("school.example.org:8765") and returns a URL
@@ -192,6 +205,59 @@ bel_client_normalize_address (const char  *address,
       return NULL;
     }
   return g_steal_pointer (&with_scheme);
+}
+
+/* Connections made under other pins must not serve the next requests. */
+static void
+pins_changed (BelClient *self)
+{
+  soup_session_abort (self->session);
+}
+
+/* The certificates the person trusted (NULL: a new, empty set in memory). */
+void
+bel_client_set_tls_pins (BelClient  *self,
+                         BelTlsPins *pins)
+{
+  g_return_if_fail (BEL_IS_CLIENT (self));
+  g_return_if_fail (pins == NULL || BEL_IS_TLS_PINS (pins));
+
+  if (self->pins != NULL)
+    g_signal_handlers_disconnect_by_data (self->pins, self);
+  g_clear_object (&self->pins);
+  self->pins = pins ? g_object_ref (pins) : bel_tls_pins_new (NULL);
+  g_signal_connect_swapped (self->pins, "changed", G_CALLBACK (pins_changed), self);
+}
+
+BelTlsPins *
+bel_client_get_tls_pins (BelClient *self)
+{
+  g_return_val_if_fail (BEL_IS_CLIENT (self), NULL);
+  return self->pins;
+}
+
+GTlsCertificate *
+bel_client_get_refused_certificate (BelClient            *self,
+                                    GTlsCertificateFlags *errors)
+{
+  g_return_val_if_fail (BEL_IS_CLIENT (self), NULL);
+
+  if (errors != NULL)
+    *errors = self->refused_errors;
+  return self->refused;
+}
+
+/* A request failed because the server's certificate was refused. */
+static GError *
+certificate_refused (BelClient   *self,
+                     SoupMessage *msg)
+{
+  GError *error = bel_tls_pins_refusal_error (self->pins, self->base_url);
+  GTlsCertificate *peer = bel_tls_pins_get_refused (msg, &self->refused_errors);
+
+  g_set_object (&self->refused, peer);
+  g_signal_emit (self, signals[CERTIFICATE_REFUSED], 0, error);
+  return error;
 }
 
 BelClient *
@@ -422,6 +488,11 @@ request_cb (GObject      *source,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        {
+          g_task_return_error (task, certificate_refused (self, req->msg));
+          return;
+        }
       g_debug ("Request failed: %s", error->message);
       set_connected (self, FALSE);
       g_task_return_new_error (task, BEL_ERROR, BEL_ERROR_NETWORK,
@@ -487,6 +558,7 @@ send_request_full (BelClient          *self,
       return;
     }
 
+  bel_tls_pins_watch (self->pins, req->msg);
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (self->token != NULL)

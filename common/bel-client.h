@@ -13,6 +13,7 @@
 
 #include "bel-account.h"
 #include "bel-student.h"
+#include "bel-tls-pins.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,16 @@ void        bel_client_set_token          (BelClient   *self,
                                            const char  *token);
 gboolean    bel_client_get_connected      (BelClient   *self);
 BelAccount *bel_client_get_account        (BelClient   *self);
+
+/* HTTPS: a certificate that verifies is accepted; otherwise only the one
+ * pinned for the server (see bel-tls-pins.h).  A refused certificate fails
+ * the request with BEL_ERROR_CERTIFICATE_UNTRUSTED or _CHANGED, emits
+ * "certificate-refused", and is kept here to be shown to the person. */
+void        bel_client_set_tls_pins       (BelClient   *self,
+                                           BelTlsPins  *pins);
+BelTlsPins *bel_client_get_tls_pins       (BelClient   *self);
+GTlsCertificate *bel_client_get_refused_certificate (BelClient            *self,
+                                                     GTlsCertificateFlags *errors);
 
 /* Generic call: query (nullable) maps names to values, body (nullable) is sent
  * as JSON.  The result is the response's JSON, or a JSON null for an empty body. */

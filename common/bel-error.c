@@ -30,6 +30,8 @@ static const struct {
   { BEL_ERROR_HEADERS_TOO_LARGE, 431, "headers-too-large", "Request headers too large" },
   { BEL_ERROR_UNAVAILABLE, 503, "unavailable", "Service unavailable" },
   { BEL_ERROR_NETWORK, 0, "network", "Server unreachable" },
+  { BEL_ERROR_CERTIFICATE_UNTRUSTED, 0, "certificate-untrusted", "Server certificate not trusted" },
+  { BEL_ERROR_CERTIFICATE_CHANGED, 0, "certificate-changed", "Server certificate changed" },
 };
 
 static guint

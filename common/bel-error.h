@@ -28,6 +28,8 @@ typedef enum {
   BEL_ERROR_HEADERS_TOO_LARGE,     /* 431 */
   BEL_ERROR_UNAVAILABLE,           /* 503 */
   BEL_ERROR_NETWORK,               /* client side: server unreachable */
+  BEL_ERROR_CERTIFICATE_UNTRUSTED, /* client side: HTTPS certificate not trusted, none pinned */
+  BEL_ERROR_CERTIFICATE_CHANGED,   /* client side: not the certificate pinned for that server */
 } BelErrorCode;
 
 GQuark       bel_error_quark        (void);

@@ -9,6 +9,7 @@
 
 #include "bel-error.h"
 #include "bel-json.h"
+#include "bel-tls-pins.h"
 
 #define FIRST_BACKOFF_MS     500
 #define DEFAULT_MAX_BACKOFF  30000
@@ -29,6 +30,7 @@ struct _BelEventStream
   guint                    retry_id;
   guint                    n_connects;
   SoupSession             *session;
+  BelTlsPins              *pins;
   SoupWebsocketConnection *conn;
   GCancellable            *cancellable;
 };
@@ -171,6 +173,14 @@ on_connect_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (!self->running)
     return;
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      /* Retrying would only be refused again: the person must decide. */
+      g_autoptr(GError) refused = bel_tls_pins_refusal_error (self->pins, self->base_url);
+      self->running = FALSE;
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, refused);
+      return;
+    }
   if (conn == NULL)
     {
       status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "last-status"));
@@ -236,6 +246,7 @@ connect_now (BelEventStream *self)
     }
   g_object_set_data (G_OBJECT (self), "last-status", NULL);
   g_signal_connect_object (msg, "got-headers", G_CALLBACK (on_got_headers), self, 0);
+  bel_tls_pins_watch (self->pins, msg);
   self->cancellable = g_cancellable_new ();
   soup_session_websocket_connect_async (self->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                         self->cancellable, on_connect_done, g_object_ref (self));
@@ -284,6 +295,19 @@ bel_event_stream_new (const char *base_url,
                        NULL);
 }
 
+BelEventStream *
+bel_event_stream_new_for_client (BelClient *client,
+                                 gint64     school_id)
+{
+  BelEventStream *self;
+
+  g_return_val_if_fail (BEL_IS_CLIENT (client), NULL);
+
+  self = bel_event_stream_new (bel_client_get_base_url (client), bel_client_get_token (client), school_id);
+  bel_event_stream_set_tls_pins (self, bel_client_get_tls_pins (client));
+  return self;
+}
+
 gboolean
 bel_event_stream_get_connected (BelEventStream *self)
 {
@@ -327,6 +351,17 @@ bel_event_stream_set_max_backoff (BelEventStream *self,
   self->max_backoff_ms = MAX (msec, FIRST_BACKOFF_MS);
 }
 
+/* The certificates the person trusted; takes effect at the next connection. */
+void
+bel_event_stream_set_tls_pins (BelEventStream *self,
+                               BelTlsPins     *pins)
+{
+  g_return_if_fail (BEL_IS_EVENT_STREAM (self));
+  g_return_if_fail (BEL_IS_TLS_PINS (pins));
+
+  g_set_object (&self->pins, pins);
+}
+
 guint
 bel_event_stream_get_n_connects (BelEventStream *self)
 {
@@ -341,6 +376,7 @@ bel_event_stream_dispose (GObject *object)
 
   bel_event_stream_stop (self);
   g_clear_object (&self->session);
+  g_clear_object (&self->pins);
   G_OBJECT_CLASS (bel_event_stream_parent_class)->dispose (object);
 }
 
@@ -455,4 +491,5 @@ bel_event_stream_init (BelEventStream *self)
   self->backoff_ms = FIRST_BACKOFF_MS;
   /* No idle timeout: the daemon pings every 30 s and the connection is long-lived. */
   self->session = soup_session_new_with_options ("timeout", 0, "idle-timeout", 0, NULL);
+  self->pins = bel_tls_pins_new (NULL);
 }

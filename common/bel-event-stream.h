@@ -12,7 +12,9 @@
  * max-backoff) and since=last-seq, so "event" is emitted for every event the
  * account may see, in seq order, exactly once.  Without a last seq (-1, the
  * default) it starts with the events that commit after it connects.  A
- * refusal (401, 403, 404) stops it and emits "failed"; it never blocks.
+ * refusal (401, 403, 404) stops it and emits "failed"; so does an HTTPS
+ * certificate that neither verifies nor is pinned (BEL_ERROR_CERTIFICATE_*,
+ * see bel_event_stream_set_tls_pins()).  It never blocks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "bel-client.h"
+#include "bel-tls-pins.h"
+
 G_BEGIN_DECLS
 
 #define BEL_TYPE_EVENT_STREAM (bel_event_stream_get_type ())
@@ -28,6 +33,9 @@ G_DECLARE_FINAL_TYPE (BelEventStream, bel_event_stream, BEL, EVENT_STREAM, GObje
 
 BelEventStream *bel_event_stream_new             (const char     *base_url,
                                                   const char     *token,
+                                                  gint64          school_id);
+/* The same for @client's server, session and trusted certificates. */
+BelEventStream *bel_event_stream_new_for_client  (BelClient      *client,
                                                   gint64          school_id);
 void            bel_event_stream_start           (BelEventStream *self);
 /* Closes the connection and stops reconnecting; start() resumes from last-seq. */
@@ -43,6 +51,10 @@ void            bel_event_stream_set_last_seq    (BelEventStream *self,
 /* The longest wait between reconnection attempts, in milliseconds (default 30000). */
 void            bel_event_stream_set_max_backoff (BelEventStream *self,
                                                   guint           msec);
+/* The certificates the person trusted (bel_client_get_tls_pins()); the
+ * default trusts only certificates that verify. */
+void            bel_event_stream_set_tls_pins    (BelEventStream *self,
+                                                  BelTlsPins     *pins);
 /* The number of successful connections so far (tests, diagnostics). */
 guint           bel_event_stream_get_n_connects  (BelEventStream *self);
 

@@ -71,9 +71,14 @@ test_daemon_start (TestDaemon *daemon)
   g_assert_null (daemon->process);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  daemon->process = g_subprocess_launcher_spawn (launcher, &error,
-                                                 belongingd, "--database", daemon->database,
-                                                 "--listen", "127.0.0.1", "--port", port, NULL);
+  if (daemon->config != NULL)
+    daemon->process = g_subprocess_launcher_spawn (launcher, &error, belongingd, "--config", daemon->config,
+                                                   "--database", daemon->database,
+                                                   "--listen", "127.0.0.1", "--port", port, NULL);
+  else
+    daemon->process = g_subprocess_launcher_spawn (launcher, &error,
+                                                   belongingd, "--database", daemon->database,
+                                                   "--listen", "127.0.0.1", "--port", port, NULL);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon->process));
@@ -109,6 +114,91 @@ test_daemon_stop (TestDaemon *daemon)
   g_clear_object (&daemon->process);
 }
 
+/* Runs openssl with @argv (after "openssl"); fails the test if it fails. */
+static char *
+openssl (const char * const *argv)
+{
+  g_autofree char *program = g_find_program_in_path ("openssl");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  /* tools/test installs openssl (TEST_PACKAGES): without it HTTPS goes untested, so fail. */
+  if (program == NULL)
+    g_error ("openssl is needed to make test certificates; install it (tools/lib.sh TEST_PACKAGES)");
+  g_ptr_array_add (args, program);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+void
+test_daemon_use_certificate (TestDaemon *daemon,
+                             const char *certificate,
+                             const char *key)
+{
+  g_autofree char *text = g_strdup_printf ("[server]\ntls_certificate=%s\ntls_key=%s\n", certificate, key);
+  g_autoptr(GError) error = NULL;
+
+  if (certificate != daemon->certificate)
+    {
+      g_free (daemon->certificate);
+      daemon->certificate = g_strdup (certificate);
+    }
+  if (key != daemon->key)
+    {
+      g_free (daemon->key);
+      daemon->key = g_strdup (key);
+    }
+  if (daemon->config == NULL)
+    daemon->config = g_build_filename (daemon->dir, "belongingd.conf", NULL);
+  g_file_set_contents (daemon->config, text, -1, &error);
+  g_assert_no_error (error);
+  if (daemon->process != NULL)
+    {
+      test_daemon_stop (daemon);
+      test_daemon_start (daemon);
+      g_assert_true (g_str_has_prefix (daemon->url, "https://"));
+    }
+}
+
+const char *
+test_daemon_use_new_certificate (TestDaemon *daemon)
+{
+  g_autofree char *name = g_strdup_printf ("cert-%u", ++daemon->n_certificates);
+  g_autofree char *cert_name = g_strconcat (name, ".pem", NULL);
+  g_autofree char *key_name = g_strconcat (name, ".key", NULL);
+  g_autofree char *certificate = g_build_filename (daemon->dir, cert_name, NULL);
+  g_autofree char *key = g_build_filename (daemon->dir, key_name, NULL);
+  g_autofree char *out = NULL;
+
+  out = openssl ((const char *[]) { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                                    "-nodes", "-days", "2", "-subj", "/CN=belonging-test",
+                                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                                    "-keyout", key, "-out", certificate, NULL });
+  test_daemon_use_certificate (daemon, certificate, key);
+  return daemon->certificate;
+}
+
+char *
+test_daemon_openssl_fingerprint (const char *certificate)
+{
+  g_autofree char *out = openssl ((const char *[]) { "x509", "-noout", "-fingerprint", "-sha256",
+                                                     "-in", certificate, NULL });
+  const char *equals = strchr (out, '=');
+
+  g_assert_nonnull (equals);
+  return g_strstrip (g_strdup (equals + 1));
+}
+
 static void
 remove_dir (const char *path)
 {
@@ -135,5 +225,8 @@ test_daemon_free (TestDaemon *daemon)
   g_free (daemon->database);
   g_free (daemon->url);
   g_free (daemon->demo_output);
+  g_free (daemon->config);
+  g_free (daemon->certificate);
+  g_free (daemon->key);
   g_free (daemon);
 }

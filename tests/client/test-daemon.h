@@ -3,7 +3,8 @@
  * Each daemon gets its own temporary directory and database, filled offline
  * by `belongingctl demo`, then `belongingd --port 0`; the URL comes from the
  * "listening on" line it prints.  The daemon can be stopped and started again
- * on the same port to test how clients cope with a server that goes away.
+ * on the same port to test how clients cope with a server that goes away,
+ * and switched to HTTPS with a new self-signed certificate.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,12 +26,26 @@ typedef struct {
   guint16      port;
   GSubprocess *process;
   char        *demo_output;
+  char        *config;       /* NULL: plain HTTP */
+  char        *certificate;  /* the PEM files served over HTTPS, or NULL */
+  char        *key;
+  guint        n_certificates;
 } TestDaemon;
 
 TestDaemon *test_daemon_new     (guint       n_students);
 void        test_daemon_start   (TestDaemon *daemon);
 void        test_daemon_stop    (TestDaemon *daemon);
 void        test_daemon_free    (TestDaemon *daemon);
+/* Serves HTTPS from now on, with a new self-signed certificate for 127.0.0.1
+ * made by openssl; a running daemon restarts on its port.  Returns the
+ * certificate's PEM file (daemon->certificate). */
+const char *test_daemon_use_new_certificate (TestDaemon *daemon);
+/* Serves HTTPS with these PEM files (e.g. another daemon's). */
+void        test_daemon_use_certificate     (TestDaemon *daemon,
+                                             const char *certificate,
+                                             const char *key);
+/* The certificate's SHA-256 fingerprint as `openssl x509 -fingerprint -sha256` prints it. */
+char       *test_daemon_openssl_fingerprint (const char *certificate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDaemon, test_daemon_free)
 
