@@ -82,6 +82,8 @@ bel_application_startup (GApplication *app)
   const char *close_accels[] = { "<Control>w", NULL };
   const char *search_accels[] = { "<Control>f", NULL };
   const char *reload_accels[] = { "<Control>r", "F5", NULL };
+  g_autofree char *pins_path = NULL;
+  g_autoptr(BelTlsPins) pins = NULL;
 
   G_APPLICATION_CLASS (bel_application_parent_class)->startup (app);
 
@@ -94,6 +96,10 @@ bel_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (BEL_APP_ID);
   self->settings = g_settings_new (BEL_APP_ID);
   self->client = bel_client_new (NULL);
+  /* The self-signed certificates this person chose to trust, kept across runs. */
+  pins_path = bel_tls_pins_default_path ();
+  pins = bel_tls_pins_new (pins_path);
+  bel_client_set_tls_pins (self->client, pins);
 }
 
 static void

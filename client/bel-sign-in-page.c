@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bel-certificate-dialog.h"
 #include "bel-error.h"
 
 struct _BelSignInPage
@@ -78,6 +79,8 @@ bel_sign_in_page_describe_error (const GError *error,
     case BEL_ERROR_FORBIDDEN:
       return g_strdup (_("This account is turned off. Your school's IT team can turn it back on."));
     case BEL_ERROR_RATE_LIMITED:
+    case BEL_ERROR_CERTIFICATE_UNTRUSTED:
+    case BEL_ERROR_CERTIFICATE_CHANGED:
       return g_strdup (error->message);
     case BEL_ERROR_INVALID:
       {
@@ -124,6 +127,91 @@ bel_sign_in_page_set_busy (BelSignInPage *self,
   update_action (self);
 }
 
+/* ---- a certificate that does not verify ---- */
+
+static void
+certificate_response (BelCertificateDialog *dialog,
+                      const char           *response,
+                      BelSignInPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "trust") != 0 || self->client == NULL ||
+      g_strcmp0 (bel_certificate_dialog_get_server (dialog), bel_client_get_base_url (self->client)) != 0)
+    return;
+  if (!bel_tls_pins_pin (bel_client_get_tls_pins (self->client), bel_certificate_dialog_get_server (dialog),
+                         bel_certificate_dialog_get_certificate (dialog), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Belonging could not remember the certificate: %s"),
+                                                  error->message);
+      bel_sign_in_page_show_error (self, message);
+      return;
+    }
+  bel_sign_in_page_show_error (self, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "sign-in.submit", NULL);
+}
+
+/* Shows the refused certificate, and what trusting it means. */
+static void
+ask_about_certificate (BelSignInPage *self)
+{
+  GTlsCertificateFlags errors = 0;
+  GTlsCertificate *certificate = bel_client_get_refused_certificate (self->client, &errors);
+  const char *server = bel_client_get_base_url (self->client);
+  g_autofree char *pinned = bel_tls_pins_lookup (bel_client_get_tls_pins (self->client), server);
+  GtkWidget *dialog;
+
+  if (certificate == NULL)
+    return;
+  dialog = bel_certificate_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), server,
+                                       certificate, errors, pinned);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (certificate_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+forget_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 BelSignInPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "forget") != 0 || self->client == NULL)
+    return;
+  if (!bel_tls_pins_forget_all (bel_client_get_tls_pins (self->client), &error))
+    bel_sign_in_page_show_error (self, error->message);
+}
+
+static void
+forget_certificates_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BelSignInPage *self = BEL_SIGN_IN_PAGE (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Forget Trusted Certificates?"), NULL));
+  adw_message_dialog_set_body (dialog, _("Belonging will ask again before it connects to a server whose "
+                                         "certificate this computer doesn't trust by itself."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_forget_action (BelSignInPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.forget-certificates",
+                                 self->client != NULL &&
+                                 bel_tls_pins_get_n_pins (bel_client_get_tls_pins (self->client)) > 0);
+}
+
+/* ---- signing in ---- */
+
 static void
 sign_in_cb (GObject      *source,
             GAsyncResult *result,
@@ -142,6 +230,9 @@ sign_in_cb (GObject      *source,
     {
       message = bel_sign_in_page_describe_error (error, bel_client_get_base_url (BEL_CLIENT (source)));
       bel_sign_in_page_show_error (self, message);
+      if (g_error_matches (error, BEL_ERROR, BEL_ERROR_CERTIFICATE_UNTRUSTED) ||
+          g_error_matches (error, BEL_ERROR, BEL_ERROR_CERTIFICATE_CHANGED))
+        ask_about_certificate (self);
       if (g_error_matches (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED))
         gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
@@ -230,6 +321,8 @@ bel_sign_in_page_class_init (BelSignInPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "sign-in.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "sign-in.forget-certificates", NULL,
+                                   forget_certificates_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -239,6 +332,7 @@ bel_sign_in_page_init (BelSignInPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   update_action (self);
+  update_forget_action (self);
 }
 
 void
@@ -246,7 +340,14 @@ bel_sign_in_page_set_client (BelSignInPage *self,
                              BelClient     *client)
 {
   g_return_if_fail (BEL_IS_SIGN_IN_PAGE (self));
+
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (bel_client_get_tls_pins (self->client), self);
   g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (bel_client_get_tls_pins (client), "changed", G_CALLBACK (update_forget_action),
+                             self, G_CONNECT_SWAPPED);
+  update_forget_action (self);
 }
 
 void

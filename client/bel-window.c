@@ -414,6 +414,17 @@ session_expired (BelWindow *self)
   show_sign_in (self, _("Your session has ended. Please sign in again."));
 }
 
+/* Signed in, and the server now shows a certificate that is not the trusted
+ * one: stop, and let the person decide on the sign-in page. */
+static void
+certificate_refused (BelWindow    *self,
+                     const GError *error)
+{
+  if (!signed_in (self))
+    return;
+  show_sign_in (self, error->message);
+}
+
 static void
 sign_out_cb (GObject      *source,
              GAsyncResult *result,
@@ -649,6 +660,7 @@ bel_window_new (BelApplication *application)
   bel_checkins_page_set_client (self->checkins_page, self->client);
   bel_meeting_page_set_client (self->meeting_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
+  g_signal_connect_swapped (self->client, "certificate-refused", G_CALLBACK (certificate_refused), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);
 
   restore_state (self);
