@@ -11,6 +11,7 @@
 #include "bel-ctl-commands.h"
 #include "bel-lock.h"
 #include "bel-store-private.h"
+#include "bel-tls-certificate.h"
 
 /* Where to reach the configured daemon: a wildcard address means this host. */
 static char *
@@ -58,6 +59,31 @@ probe (SoupSession     *session,
   if (server != NULL && *server == NULL)
     *server = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server"));
   return soup_message_get_status (msg);
+}
+
+/* What the app shows staff before they trust a self-signed certificate, to
+ * read out to them: the same fingerprint as `openssl x509 -fingerprint -sha256`. */
+static void
+print_certificate (BelConfig *config)
+{
+  const char *path = bel_config_get_tls_certificate (config);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *validity = NULL;
+
+  if (path == NULL)
+    return;
+  certificate = g_tls_certificate_new_from_file (path, &error);
+  if (certificate == NULL)
+    {
+      g_print (_("certificate: %s: %s\n"), path, error->message);
+      return;
+    }
+  fingerprint = bel_tls_certificate_fingerprint (certificate);
+  validity = bel_tls_certificate_format_validity (certificate);
+  g_print (_("certificate: %s (valid %s)\n"), path, validity ? validity : "?");
+  g_print (_("certificate SHA-256 fingerprint: %s\n"), fingerprint);
 }
 
 static gboolean
@@ -149,6 +175,7 @@ bel_ctl_status (BelCtl  *ctl,
   if (config == NULL)
     return bel_ctl_report (ctl, error);
   answering = print_daemon (config, url);
+  print_certificate (config);
   if (!answering && bel_lock_is_held (bel_config_get_database (config)))
     g_print (_("daemon: a belongingd process holds the database but does not answer\n"));
   engine = bel_ctl_open_engine (ctl, TRUE, &error);

@@ -10,6 +10,25 @@
 #include "bel-sql-resources.h"
 #include "bel-test-it.h"
 
+/* "AA:BB:…" as `openssl x509 -noout -fingerprint -sha256` prints it. */
+static char *
+openssl_fingerprint (const char *cert)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *equals;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "openssl", "x509", "-noout",
+                              "-fingerprint", "-sha256", "-in", cert, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  equals = strchr (out, '=');
+  g_assert_nonnull (equals);
+  return g_strstrip (g_strdup (equals + 1));
+}
+
 static void
 test_tls_sign_in (void)
 {
@@ -26,6 +45,8 @@ test_tls_sign_in (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   g_autofree char *status_args = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *fingerprint_line = NULL;
   g_autoptr(BelTestCtl) status = NULL;
   BelTestSeed seed;
 
@@ -59,6 +80,10 @@ test_tls_sign_in (void)
                              "--url", d->url, NULL);
   g_assert_cmpint (status->status, ==, 0);
   g_assert_nonnull (strstr (status->out, "healthz 200"));
+  /* ... and prints the fingerprint the app shows staff, for IT to read out. */
+  fingerprint = openssl_fingerprint (cert);
+  fingerprint_line = g_strdup_printf ("certificate SHA-256 fingerprint: %s\n", fingerprint);
+  g_assert_nonnull (strstr (status->out, fingerprint_line));
 }
 
 static void
