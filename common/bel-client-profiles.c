@@ -310,17 +310,31 @@ bel_client_list_audit_finish (BelClient     *client,
 
 /* ---- export: bytes, not JSON ---- */
 
+#define DOWNLOAD_SESSION "bel-download-session"
+
+/* Connections made under other trusted certificates must not serve the next
+ * downloads: they get a new session (those under way finish in this one). */
+static void
+drop_download_session (SoupSession *session)
+{
+  BelClient *client = g_object_get_data (G_OBJECT (session), "bel-client");
+
+  if (g_object_get_data (G_OBJECT (client), DOWNLOAD_SESSION) == session)
+    g_object_set_data (G_OBJECT (client), DOWNLOAD_SESSION, NULL);
+}
+
 static SoupSession *
 download_session (BelClient *client)
 {
-  SoupSession *session = g_object_get_data (G_OBJECT (client), "bel-download-session");
+  SoupSession *session = g_object_get_data (G_OBJECT (client), DOWNLOAD_SESSION);
 
   if (session == NULL)
     {
       session = g_object_new (SOUP_TYPE_SESSION, "timeout", 60,
                               "user-agent", "Belonging/" PACKAGE_VERSION " ", NULL);
-      g_object_set_data_full (G_OBJECT (client), "bel-download-session", session, g_object_unref);
-      g_signal_connect_object (bel_client_get_tls_pins (client), "changed", G_CALLBACK (soup_session_abort),
+      g_object_set_data (G_OBJECT (session), "bel-client", client);
+      g_object_set_data_full (G_OBJECT (client), DOWNLOAD_SESSION, session, g_object_unref);
+      g_signal_connect_object (bel_client_get_tls_pins (client), "changed", G_CALLBACK (drop_download_session),
                                session, G_CONNECT_SWAPPED);
     }
   return session;

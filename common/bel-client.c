@@ -162,10 +162,6 @@ static void
 bel_client_init (BelClient *self)
 {
   self->connected = TRUE;
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "timeout", REQUEST_TIMEOUT_SECONDS,
-                                "user-agent", "Belonging/" PACKAGE_VERSION " ",
-                                NULL);
   bel_client_set_tls_pins (self, NULL);
 }
 
@@ -207,11 +203,17 @@ bel_client_normalize_address (const char  *address,
   return g_steal_pointer (&with_scheme);
 }
 
-/* Connections made under other pins must not serve the next requests. */
+/* Connections made under other pins must not serve the next requests: they go
+ * through a new session, while those under way finish in the old one (aborting
+ * it could leave a connection being made to hang the next requests). */
 static void
 pins_changed (BelClient *self)
 {
-  soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  self->session = g_object_new (SOUP_TYPE_SESSION,
+                                "timeout", REQUEST_TIMEOUT_SECONDS,
+                                "user-agent", "Belonging/" PACKAGE_VERSION " ",
+                                NULL);
 }
 
 /* The certificates the person trusted (NULL: a new, empty set in memory). */
@@ -227,6 +229,7 @@ bel_client_set_tls_pins (BelClient  *self,
   g_clear_object (&self->pins);
   self->pins = pins ? g_object_ref (pins) : bel_tls_pins_new (NULL);
   g_signal_connect_swapped (self->pins, "changed", G_CALLBACK (pins_changed), self);
+  pins_changed (self);
 }
 
 BelTlsPins *
