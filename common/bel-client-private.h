@@ -30,6 +30,13 @@ typedef struct {
  * may be anything): its field errors, detail or title, else the status's title. */
 GError *bel_client_problem_error (guint   status,
                                   GBytes *body);
+/* The same for the reply to @msg, and "try again in N minutes" for a 429 (bel-client-reply.c). */
+GError *bel_client_reply_error   (SoupMessage *msg,
+                                  GBytes      *body);
+/* The JSON of a successful reply: JSON null for an empty body, a string for text/\*. */
+JsonNode *bel_client_reply_parse (SoupMessage  *msg,
+                                  GBytes       *body,
+                                  GError      **error);
 
 /* The member @name of the JSON object @node, or NULL. */
 static inline JsonNode *

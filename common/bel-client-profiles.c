@@ -367,7 +367,7 @@ download_cb (GObject      *source,
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
     {
-      g_task_return_error (task, bel_client_problem_error (soup_message_get_status (msg), body));
+      g_task_return_error (task, bel_client_reply_error (msg, body));
       return;
     }
   g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
