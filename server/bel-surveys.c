@@ -435,6 +435,33 @@ add_default_items (BelSurvey *survey)
   g_object_set (survey, "items", items, NULL);
 }
 
+/* A default item sent as it is (its key and English text) keeps its
+ * translations, so a survey that adds questions to the four stays readable
+ * in Spanish. */
+static void
+translate_default_items (BelSurvey *survey)
+{
+  GListModel *items = bel_resource_get_object (survey, "items");
+
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(BelSurveyItem) item = g_list_model_get_item (items, i);
+      GHashTable *translations = bel_resource_get_boxed (item, "translations");
+
+      if (translations != NULL && g_hash_table_size (translations) > 0)
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (default_items); d++)
+        if (g_strcmp0 (bel_resource_get_string (item, "key"), default_items[d].key) == 0 &&
+            g_strcmp0 (bel_resource_get_string (item, "text"), default_items[d].text) == 0)
+          {
+            g_autoptr(GHashTable) spanish = g_hash_table_new (g_str_hash, g_str_equal);
+
+            g_hash_table_insert (spanish, (gpointer) "Spanish", (gpointer) default_items[d].spanish);
+            g_object_set (item, "translations", spanish, NULL);
+          }
+    }
+}
+
 static gboolean
 validate_survey (BelEngine   *engine,
                  gint64       school_id,
@@ -597,6 +624,7 @@ bel_surveys_create (BelEngine   *engine,
   items = bel_resource_get_object (survey, "items");
   if (items == NULL || g_list_model_get_n_items (items) == 0)
     add_default_items (survey);
+  translate_default_items (survey);
   if (bel_resource_get_string (survey, "mode") == NULL)
     g_object_set (survey, "mode", "confidential", NULL);
   if (!validate_survey (engine, school_id, survey, error))
@@ -690,6 +718,7 @@ bel_surveys_update (BelEngine           *engine,
       GListModel *items = bel_resource_get_object (changes, "items");
       if (items == NULL || g_list_model_get_n_items (items) == 0)
         add_default_items (changes);
+      translate_default_items (changes);
     }
   if (!bel_engine_copy_fields (survey, changes, fields, error) ||
       !validate_survey (engine, bel_resource_get_int (survey, "school-id"), survey, error) ||
