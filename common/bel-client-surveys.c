@@ -151,6 +151,25 @@ bel_client_create_survey_async (BelClient          *client,
                          cancellable, callback, user_data);
 }
 
+/* The non-NULL name, opens_on, closes_on and status of @window. */
+static JsonNode *
+window_request (BelSurveyWindow *window)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char * const fields[] = { "name", "opens_on", "closes_on", "status" };
+  static const char * const props[] = { "name", "opens-on", "closes-on", "status" };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (bel_resource_get_string (window, props[i]) != NULL)
+      {
+        json_builder_set_member_name (builder, fields[i]);
+        json_builder_add_string_value (builder, bel_resource_get_string (window, props[i]));
+      }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 void
 bel_client_create_survey_window_async (BelClient          *client,
                                        gint64              survey_id,
@@ -160,24 +179,73 @@ bel_client_create_survey_window_async (BelClient          *client,
                                        gpointer            user_data)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/surveys/%" G_GINT64_FORMAT "/windows", survey_id);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
-  static const char * const fields[] = { "name", "opens_on", "closes_on", "status" };
-  static const char * const props[] = { "name", "opens-on", "closes-on", "status" };
 
   g_return_if_fail (BEL_IS_CLIENT (client));
   g_return_if_fail (BEL_IS_SURVEY_WINDOW (window));
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (bel_resource_get_string (window, props[i]) != NULL)
-      {
-        json_builder_set_member_name (builder, fields[i]);
-        json_builder_add_string_value (builder, bel_resource_get_string (window, props[i]));
-      }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  body = window_request (window);
   bel_client_call_model (client, "POST", path, body, 0, BEL_TYPE_SURVEY_WINDOW, bel_client_survey_object_finish,
                          cancellable, callback, user_data);
+}
+
+void
+bel_client_update_survey_window_async (BelClient          *client,
+                                       gint64              window_id,
+                                       gint64              version,
+                                       BelSurveyWindow    *changes,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT, window_id);
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (BEL_IS_CLIENT (client));
+  g_return_if_fail (BEL_IS_SURVEY_WINDOW (changes));
+  g_return_if_fail (version > 0);
+  body = window_request (changes);
+  bel_client_call_model (client, "PATCH", path, body, version, BEL_TYPE_SURVEY_WINDOW,
+                         bel_client_survey_object_finish, cancellable, callback, user_data);
+}
+
+void
+bel_client_get_survey_settings_async (BelClient          *client,
+                                      gint64              school_id,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/survey-settings", school_id);
+
+  g_return_if_fail (BEL_IS_CLIENT (client));
+  bel_client_call_model (client, "GET", path, NULL, 0, BEL_TYPE_SURVEY_SETTINGS, bel_client_survey_object_finish,
+                         cancellable, callback, user_data);
+}
+
+void
+bel_client_update_survey_settings_async (BelClient          *client,
+                                         gint64              school_id,
+                                         BelSurveySettings  *settings,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/survey-settings", school_id);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (BEL_IS_CLIENT (client));
+  g_return_if_fail (BEL_IS_SURVEY_SETTINGS (settings));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "min_respondents");
+  json_builder_add_int_value (builder, bel_resource_get_int (settings, "min-respondents"));
+  json_builder_set_member_name (builder, "leaders_see_teacher_results");
+  json_builder_add_boolean_value (builder, bel_resource_get_bool (settings, "leaders-see-teacher-results"));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  bel_client_call_model (client, "PATCH", path, body, bel_resource_get_version (settings),
+                         BEL_TYPE_SURVEY_SETTINGS, bel_client_survey_object_finish, cancellable, callback,
+                         user_data);
 }
 
 gpointer
@@ -221,6 +289,20 @@ bel_client_get_survey_trend_async (BelClient          *client,
       g_hash_table_insert (query, "breakdown", (gpointer) breakdown);
     }
   bel_client_call_full (client, "GET", path, query, NULL, 0, NULL, NULL, G_TYPE_INVALID,
+                        bel_client_survey_json_finish, cancellable, callback, user_data);
+}
+
+void
+bel_client_get_survey_adult_map_async (BelClient          *client,
+                                       gint64              window_id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT "/adult-map", window_id);
+
+  g_return_if_fail (BEL_IS_CLIENT (client));
+  bel_client_call_full (client, "GET", path, NULL, NULL, 0, NULL, NULL, G_TYPE_INVALID,
                         bel_client_survey_json_finish, cancellable, callback, user_data);
 }
 

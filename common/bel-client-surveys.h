@@ -14,6 +14,7 @@
 #include "bel-client.h"
 #include "bel-survey.h"
 #include "bel-survey-rate.h"
+#include "bel-survey-settings.h"
 #include "bel-survey-slip.h"
 #include "bel-survey-window.h"
 
@@ -65,6 +66,30 @@ void        bel_client_create_survey_window_async (BelClient         *client,
                                                   GCancellable       *cancellable,
                                                   GAsyncReadyCallback callback,
                                                   gpointer            user_data);
+/* Sends the non-NULL name, opens_on, closes_on and status of @changes with
+ * If-Match: @version (scheduled -> open -> closed; a closed window never
+ * reopens).  Answers the BelSurveyWindow. */
+void        bel_client_update_survey_window_async (BelClient         *client,
+                                                  gint64              window_id,
+                                                  gint64              version,
+                                                  BelSurveyWindow    *changes,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+/* The school's BelSurveySettings. */
+void        bel_client_get_survey_settings_async (BelClient          *client,
+                                                  gint64              school_id,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+/* Sends min_respondents and leaders_see_teacher_results of @settings, with
+ * If-Match its version.  Answers the BelSurveySettings. */
+void        bel_client_update_survey_settings_async (BelClient       *client,
+                                                  gint64              school_id,
+                                                  BelSurveySettings  *settings,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
 gpointer    bel_client_survey_object_finish      (BelClient          *client,
                                                   GAsyncResult       *result,
                                                   GError            **error);
@@ -79,6 +104,13 @@ void        bel_client_get_survey_results_async  (BelClient          *client,
 void        bel_client_get_survey_trend_async    (BelClient          *client,
                                                   gint64              survey_id,
                                                   const char         *breakdown,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+/* SurveyAdultMap as JSON (counselors, leaders, admins; the daemon records
+ * each read in the audit log, so ask only when a person asks to see it). */
+void        bel_client_get_survey_adult_map_async (BelClient         *client,
+                                                  gint64              window_id,
                                                   GCancellable       *cancellable,
                                                   GAsyncReadyCallback callback,
                                                   gpointer            user_data);
