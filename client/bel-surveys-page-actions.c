@@ -1,4 +1,4 @@
-/* bel-surveys-page-actions.c - the Surveys page's code slips, CSV export and new survey
+/* bel-surveys-page-actions.c - the Surveys page's code slips, CSV export, new survey and settings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,40 +94,34 @@ bel_surveys_page_print_slips (BelSurveysPage *self,
   bel_client_issue_survey_codes_async (self->client, self->window_id, advisory_id, self->cancellable, codes_cb, job);
 }
 
-static gint64
-chosen_advisory (BelSurveysPage *self)
-{
-  guint i = gtk_drop_down_get_selected (self->advisory_choice);
-
-  if (self->advisories == NULL || i >= self->advisories->len)
-    return 0;
-  return bel_resource_get_id (g_ptr_array_index (self->advisories, i));
-}
-
 static void
 confirm_response (AdwMessageDialog *dialog,
                   const char       *response,
                   BelSurveysPage   *self)
 {
+  gint64 advisory_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "advisory-id");
+
   if (g_strcmp0 (response, "issue") == 0)
-    bel_surveys_page_print_slips (self, chosen_advisory (self), NULL);
+    bel_surveys_page_print_slips (self, advisory_id, NULL);
 }
 
 void
-bel_surveys_page_print_clicked (BelSurveysPage *self)
+bel_surveys_page_confirm_slips (BelSurveysPage *self,
+                                gint64          advisory_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-  gint64 advisory = chosen_advisory (self);
+  GtkWidget *dialog;
 
-  if (advisory == 0 || self->results == NULL)
+  if (advisory_id == 0 || self->results == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Issue new codes and print?"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Issue new codes and print?"),
       _("Every student of the advisory who has not answered gets a new code. Codes are shown only this once: "
-        "print the slips now. Codes printed earlier and not yet used stop working.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "issue", _("_Issue and Print"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
+        "print the slips now. Codes printed earlier and not yet used stop working."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "issue", _("_Issue and Print"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "advisory-id", g_memdup2 (&advisory_id, sizeof advisory_id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -165,10 +159,13 @@ save_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-void
-bel_surveys_page_export_clicked (BelSurveysPage *self)
+static void
+export_csv (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  BelSurveysPage *self = BEL_SURVEYS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
@@ -183,15 +180,152 @@ bel_surveys_page_export_clicked (BelSurveysPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-void
-bel_surveys_page_new_clicked (BelSurveysPage *self)
+static void
+survey_made (BelSurveysPage *self,
+             gint64          survey_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->survey_id = survey_id;
+  self->window_id = 0;
+  bel_surveys_page_reload (self);
+}
+
+static void
+new_survey (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  BelSurveysPage *self = BEL_SURVEYS_PAGE (widget);
   BelSurveyDialog *dialog;
 
-  if (self->school == NULL)
+  if (self->school == NULL || self->client == NULL)
     return;
-  dialog = bel_survey_dialog_new (GTK_WINDOW (root), self->client, bel_resource_get_id (self->school));
-  g_signal_connect_swapped (dialog, "done", G_CALLBACK (bel_surveys_page_reload), self);
+  dialog = bel_survey_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                  bel_resource_get_id (self->school), self->advisories);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (survey_made), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the school's settings ---- */
+
+static void
+settings_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BelSurveysPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelSurveySettings) settings = bel_client_survey_object_finish (BEL_CLIENT (source), result, &error);
+
+  bel_surveys_page_busy (self, -1);
+  if (settings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        bel_surveys_page_toast (self, error->message);
+      return;
+    }
+  bel_surveys_page_toast (self, _("Survey settings saved"));
+  if (self->window_id != 0)
+    bel_surveys_page_select (self, self->survey_id, self->window_id);
+}
+
+static void
+settings_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BelSurveysPage   *self)
+{
+  BelSurveySettings *settings = g_object_get_data (G_OBJECT (dialog), "settings");
+  GtkSpinButton *min = g_object_get_data (G_OBJECT (dialog), "min");
+  GtkSwitch *leaders = g_object_get_data (G_OBJECT (dialog), "leaders");
+
+  if (g_strcmp0 (response, "save") != 0 || self->school == NULL)
+    return;
+  g_object_set (settings, "min-respondents", (gint64) gtk_spin_button_get_value_as_int (min),
+                "leaders-see-teacher-results", gtk_switch_get_active (leaders), NULL);
+  bel_surveys_page_busy (self, +1);
+  bel_client_update_survey_settings_async (self->client, bel_resource_get_id (self->school), settings,
+                                           self->cancellable, settings_saved, g_object_ref (self));
+}
+
+static GtkWidget *
+settings_row (const char *title,
+              const char *subtitle,
+              GtkWidget  *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  return row;
+}
+
+static void
+settings_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BelSurveysPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  BelSurveySettings *settings = bel_client_survey_object_finish (BEL_CLIENT (source), result, &error);
+  GtkWidget *dialog, *group, *min, *leaders;
+
+  bel_surveys_page_busy (self, -1);
+  if (settings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        bel_surveys_page_toast (self, error->message);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Survey Settings"),
+                                   _("For every survey of the school."));
+  g_object_set_data_full (G_OBJECT (dialog), "settings", settings, g_object_unref);
+  min = gtk_spin_button_new_with_range (3, 100, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (min), (double) bel_resource_get_int (settings, "min-respondents"));
+  leaders = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (leaders), bel_resource_get_bool (settings, "leaders-see-teacher-results"));
+  group = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (group), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (group, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (group),
+                       settings_row (_("Smallest group shown"),
+                                     _("Groups with fewer students who answered are hidden and pooled, and so are "
+                                       "groups that would give them away"), min));
+  gtk_list_box_append (GTK_LIST_BOX (group),
+                       settings_row (_("Leaders see teachers’ own results"),
+                                     _("Results by advisory and class are feedback about each teacher: off, only "
+                                       "the teacher sees their own"), leaders));
+  g_object_set_data (G_OBJECT (dialog), "min", min);
+  g_object_set_data (G_OBJECT (dialog), "leaders", leaders);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (settings_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_settings (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  BelSurveysPage *self = BEL_SURVEYS_PAGE (widget);
+
+  if (self->school == NULL || self->client == NULL)
+    return;
+  bel_surveys_page_busy (self, +1);
+  bel_client_get_survey_settings_async (self->client, bel_resource_get_id (self->school), self->cancellable,
+                                        settings_loaded, g_object_ref (self));
+}
+
+void
+bel_surveys_page_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "surveys.new", NULL, new_survey);
+  gtk_widget_class_install_action (widget_class, "surveys.export-csv", NULL, export_csv);
+  gtk_widget_class_install_action (widget_class, "surveys.settings", NULL, open_settings);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "surveys.new", NULL);
 }
