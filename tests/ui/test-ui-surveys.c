@@ -4,7 +4,9 @@
  * newest closed window with answers; the heat table's "Everyone" cell of
  * the first question is the daemon's share agreeing; broken down by gender,
  * the demo's few nonbinary students are a suppressed cell "fewer than 10"
- * with a tooltip, and the CSV says the same without numbers; printing the
+ * with a tooltip, and the CSV says the same without numbers; the trend over
+ * both quarters by gender hides them in each quarter, and by English learner
+ * status gives the daemon's own shares for the question chosen; printing the
  * open window's slips for its advisory writes a non-empty PDF with codes
  * the daemon takes.  A teacher who advises no advisory has no Surveys button.
  *
@@ -18,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bel-survey-export.h"
 #include "bel-surveys-page.h"
 #include "bel-ui-test-util.h"
 
@@ -147,6 +150,93 @@ test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
   g_assert_cmpint (row_of (bel_surveys_page_get_heat_table (page), "English learners"), >, 1);
 }
 
+static gboolean
+trend_by (UiFixture *f, gconstpointer key)
+{
+  BelSurveysPage *page = surveys_page (f);
+  BelSurveyTrend *trend = bel_surveys_page_get_trend (page);
+
+  return !bel_surveys_page_get_loading (page) && bel_survey_trend_get_n_series (trend) > 0 &&
+         g_strcmp0 (bel_survey_trend_get_series (trend, 0), "Everyone") == 0 &&
+         strstr (bel_survey_trend_get_summary (trend), key) != NULL;
+}
+
+static int
+series_of (BelSurveyTrend *trend,
+           const char     *label)
+{
+  for (guint s = 0; s < bel_survey_trend_get_n_series (trend); s++)
+    if (g_strcmp0 (bel_survey_trend_get_series (trend, s), label) == 0)
+      return (int) s;
+  return -1;
+}
+
+static void
+test_trend_by_subgroup_hides_small_groups (UiFixture *f, gconstpointer data)
+{
+  BelSurveysPage *page;
+  BelSurveyTrend *trend;
+  g_autoptr(BelClient) http = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *windows;
+  gint64 item_id;
+  int nonbinary, el;
+
+  open_surveys (f);
+  page = surveys_page (f);
+  trend = bel_surveys_page_get_trend (page);
+  /* everyone: one line per question, over both quarters */
+  bel_surveys_page_set_breakdown (page, "");
+  ui_wait_until (f, results_shown, NULL, "the results for everyone");
+  g_assert_cmpuint (bel_survey_trend_get_n_series (trend), ==, 4);
+  g_assert_nonnull (strstr (bel_survey_trend_get_summary (trend), "Quarter 1"));
+
+  /* by gender: everyone first, and the few nonbinary students hidden in each quarter, never drawn */
+  bel_surveys_page_set_breakdown (page, "attr:gender");
+  ui_wait_until (f, trend_by, "by gender", "the trend by gender");
+  nonbinary = series_of (trend, "Nonbinary");
+  g_assert_cmpint (nonbinary, >, 0);
+  g_assert_cmpfloat (bel_survey_trend_get_value (trend, nonbinary, 0), ==, BEL_SURVEY_TREND_HIDDEN);
+  g_assert_cmpfloat (bel_survey_trend_get_value (trend, nonbinary, 1), ==, BEL_SURVEY_TREND_HIDDEN);
+  g_assert_nonnull (strstr (bel_survey_trend_get_summary (trend), "Nonbinary: Quarter 1 hidden (too few answered), "
+                                                                  "Quarter 2 hidden"));
+  take_screenshot ();
+
+  /* English learners: the daemon's own shares, quarter by quarter, for the question chosen */
+  bel_surveys_page_set_breakdown (page, "el_status");
+  ui_wait_until (f, trend_by, "by English learner status", "the trend by English learner status");
+  http = ui_http_sign_in (f, LEADER);
+  path = g_strdup_printf ("/api/v1/surveys/%" G_GINT64_FORMAT "/trend?breakdown=el_status",
+                          bel_surveys_page_get_survey (page));
+  node = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  windows = json_object_get_array_member (json_node_get_object (node), "windows");
+  item_id = json_object_get_int_member (json_array_get_object_element (
+              json_object_get_array_member (json_node_get_object (node), "items"), 1), "id");
+  bel_surveys_page_set_trend_item (page, item_id);
+  ui_wait_until (f, trend_by, "with “People care”", "the second question");
+  el = series_of (trend, "English learners");
+  g_assert_cmpint (el, >, 0);
+  for (guint w = 0; w < json_array_get_length (windows); w++)
+    {
+      JsonObject *b = json_object_get_object_member (json_array_get_object_element (windows, w), "breakdown");
+      JsonArray *cells = json_object_get_array_member (b, "cells");
+
+      for (guint c = 0; c < json_array_get_length (cells); c++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, c);
+
+          if (g_strcmp0 (json_object_get_string_member (cell, "key"), "current") != 0)
+            continue;
+          g_assert_false (json_object_get_boolean_member (cell, "suppressed"));
+          g_assert_cmpfloat_with_epsilon (bel_survey_trend_get_value (trend, el, w),
+                                          bel_survey_cell_share (cell, item_id), 1e-9);
+        }
+    }
+}
+
 static void
 slips_printed (BelSurveysPage *page,
                int             count,
@@ -251,6 +341,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, UiFixture, GUINT_TO_POINTER (N_STUDENTS), ui_fixture_set_up, func, ui_fixture_tear_down)
   ADD ("/ui/surveys/results-show-suppressed-cells", test_results_show_suppressed_cells);
+  ADD ("/ui/surveys/trend-by-subgroup-hides-small-groups", test_trend_by_subgroup_hides_small_groups);
   ADD ("/ui/surveys/slips-print-to-pdf", test_slips_print_to_pdf);
   ADD ("/ui/surveys/teacher-without-advisory-has-no-button", test_teacher_without_advisory_has_no_button);
 #undef ADD
