@@ -4,6 +4,7 @@
  */
 #include "bel-test-surveys.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bel-advisories.h"
@@ -258,4 +259,47 @@ bel_test_survey_start_form (const char *code,
   g_autofree char *t = g_uri_escape_string (token, NULL, TRUE);
 
   return g_strdup_printf ("code=%s&token=%s", c, t);
+}
+
+static void
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            gint64       a,
+            gint64       b,
+            const char  *text)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+void
+bel_test_surveys_add_class (BelTestSurveys *s,
+                            const char     *title,
+                            gint64          teacher_id,
+                            const gint64   *advisory_ids)
+{
+  sqlite3 *db = NULL;
+  gint64 class_id;
+
+  g_assert_cmpint (sqlite3_open (s->d->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  exec_bound (db, "INSERT INTO class (school_id, sis_id, title, created_at, updated_at) "
+                  "VALUES (?1, ?3, ?3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+              s->seed.school_id, 0, title);
+  class_id = sqlite3_last_insert_rowid (db);
+  exec_bound (db, "INSERT INTO enrollment (class_id, sis_id, account_id, role, created_at, updated_at) "
+                  "VALUES (?1, ?3 || '-teacher', ?2, 'teacher', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+              class_id, teacher_id, title);
+  for (const gint64 *a = advisory_ids; *a != 0; a++)
+    exec_bound (db, "INSERT INTO enrollment (class_id, sis_id, student_id, role, created_at, updated_at) "
+                    "SELECT ?1, ?3 || '-' || st.id, st.id, 'student', '2026-01-01T00:00:00Z', "
+                    "'2026-01-01T00:00:00Z' FROM student st WHERE st.advisory_id = ?2",
+                class_id, *a, title);
+  sqlite3_close (db);
 }

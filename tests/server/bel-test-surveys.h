@@ -50,6 +50,13 @@ BelTestResponse *bel_test_surveys_call     (BelTestSurveys *s,
                                             const char     *if_match,
                                             const char     *path_format,
                                             ...) G_GNUC_PRINTF (6, 7);
+/* Adds a class (as a roster import would) taught by @teacher_id with every
+ * student of the advisories in @advisory_ids (0-terminated); the daemon may
+ * be running. */
+void             bel_test_surveys_add_class (BelTestSurveys *s,
+                                             const char     *title,
+                                             gint64          teacher_id,
+                                             const gint64   *advisory_ids);
 /* The breakdown @key of a results or trend object (NULL when absent). */
 JsonObject      *bel_test_surveys_breakdown (JsonObject    *results,
                                              const char    *key);

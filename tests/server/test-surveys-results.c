@@ -215,6 +215,63 @@ test_results_teacher_sees_own_class_only (void)
   bel_test_surveys_teardown (&s);
 }
 
+static JsonObject *
+class_breakdown (BelTestSurveys   *s,
+                 const char       *token,
+                 BelTestResponse **keep)
+{
+  *keep = bel_test_surveys_call (s, "GET", token, NULL, NULL, "/api/v1/survey-windows/%" G_GINT64_FORMAT "/results",
+                                 s->window_id);
+  g_assert_cmpuint ((*keep)->status, ==, 200);
+  return bel_test_surveys_breakdown (bel_test_response_object (*keep), "class");
+}
+
+static void
+test_results_teacher_sees_own_classes (void)
+{
+  BelTestSurveys s = { 0 };
+  gint64 biology[3] = { 0 };
+  gint64 art[3] = { 0 };
+  g_autoptr(BelTestResponse) t = NULL;
+  g_autoptr(BelTestResponse) c = NULL;
+  g_autoptr(BelTestResponse) l = NULL;
+  g_autoptr(BelTestResponse) on = NULL;
+  g_autoptr(BelTestResponse) l2 = NULL;
+  JsonObject *classes;
+
+  bel_test_surveys_setup (&s);
+  /* Biology (the teacher's): Herons and Owls, 15 answered, 14 not in it; Art (the counselor's):
+   * Falcons and Owls, 26 answered but only the 3 Herons not in it, so it would give them away */
+  biology[0] = s.seed.other_advisory_id;
+  biology[1] = s.owls_id;
+  art[0] = s.seed.advisory_id;
+  art[1] = s.owls_id;
+  bel_test_surveys_add_class (&s, "Biology", s.seed.teacher_id, biology);
+  bel_test_surveys_add_class (&s, "Art", s.seed.counselor_id, art);
+
+  classes = class_breakdown (&s, s.teacher, &t);
+  g_assert_nonnull (classes);
+  g_assert_false (json_object_get_boolean_member (classes, "complete"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "cells")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (classes, "cells"), 0), "label"), ==, "Biology");
+  g_assert_cmpint (respondents (json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)),
+                   ==, 15);
+  /* the counselor's own class: too close to everyone to show */
+  classes = class_breakdown (&s, s.counselor, &c);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "cells")), ==, 1);
+  g_assert_true (suppressed (json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)));
+  /* a leader: nobody's class while the school says no, every class when it says yes */
+  g_assert_null (class_breakdown (&s, s.leader, &l));
+  on = bel_test_surveys_call (&s, "PATCH", s.leader, "{\"leaders_see_teacher_results\": true}", "*",
+                              "/api/v1/schools/%" G_GINT64_FORMAT "/survey-settings", s.seed.school_id);
+  g_assert_cmpuint (on->status, ==, 200);
+  classes = class_breakdown (&s, s.leader, &l2);
+  g_assert_true (json_object_get_boolean_member (classes, "complete"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "cells")), ==, 2);
+  bel_test_surveys_teardown (&s);
+}
+
 /* No value of an agreement item appears next to a student anywhere. */
 static void
 assert_no_student_answers (BelTestSurveys *s,
@@ -326,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/surveys/results/small-groups-and-complements-suppressed", test_results_suppress_small_groups);
   g_test_add_func ("/surveys/results/minimum-is-a-school-setting", test_results_minimum_is_a_school_setting);
   g_test_add_func ("/surveys/results/teacher-sees-own-class-only", test_results_teacher_sees_own_class_only);
+  g_test_add_func ("/surveys/results/teacher-sees-own-classes", test_results_teacher_sees_own_classes);
   g_test_add_func ("/surveys/results/confidential-answers-never-per-student",
                    test_confidential_answers_never_per_student);
   g_test_add_func ("/surveys/adult-map/counselors-and-leaders-only", test_adult_map_counselors_and_leaders_only);
