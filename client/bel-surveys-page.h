@@ -1,8 +1,9 @@
 /* bel-surveys-page.h - the Surveys page: surveys and windows, who has answered, results by group
  *
- * For counselors, leaders and admins, and for teachers who advise an
- * advisory (they see their own advisory's results and response rate; the
- * daemon decides what each may see).  Left: every survey with its windows,
+ * For counselors, leaders and admins, for teachers who advise an advisory
+ * (they see their own advisory's results and response rate) and for
+ * teachers whose classes have results in the latest window; the daemon
+ * decides what each may see.  Left: every survey with its windows,
  * newest first (a survey with no window yet says so).  Right, for the
  * selected window:
  *
