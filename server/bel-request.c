@@ -217,11 +217,15 @@ bel_request_reply_json (BelRequest *self,
                         guint       status,
                         JsonNode   *node)
 {
-  g_autofree char *body = json_to_string (node, FALSE);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *body;
 
+  json_generator_set_root (generator, node);
+  body = json_generator_to_data (generator, &length);
   soup_server_message_set_status (self->msg, status, NULL);
-  soup_server_message_set_response (self->msg, "application/json", SOUP_MEMORY_COPY,
-                                    body, strlen (body));
+  /* The message takes the body: a board is hundreds of kilobytes, not worth copying. */
+  soup_server_message_set_response (self->msg, "application/json", SOUP_MEMORY_TAKE, body, length);
 }
 
 void
