@@ -17,6 +17,7 @@ struct _BelBoardModel
   GListStore *staff;
   GHashTable *student_by_id;   /* gint64* -> BelBoardStudent (borrowed from the store) */
   GHashTable *staff_by_id;     /* gint64* -> BelBoardStaff */
+  GHashTable *advisory_names;  /* gint64* -> advisory name, from the board's "advisories" */
   JsonNode   *summary;
   guint       none, one, many;
 };
@@ -51,6 +52,7 @@ bel_board_model_finalize (GObject *object)
   g_clear_object (&self->staff);
   g_clear_pointer (&self->student_by_id, g_hash_table_unref);
   g_clear_pointer (&self->staff_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->advisory_names, g_hash_table_unref);
   g_clear_pointer (&self->summary, json_node_unref);
   G_OBJECT_CLASS (bel_board_model_parent_class)->finalize (object);
 }
@@ -114,6 +116,13 @@ bel_board_model_init (BelBoardModel *self)
   self->staff = g_list_store_new (BEL_TYPE_BOARD_STAFF);
   self->student_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->staff_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->advisory_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static BelBoardNames
+names_of (BelBoardModel *self)
+{
+  return (BelBoardNames) { self->advisory_names, self->staff_by_id };
 }
 
 BelBoardModel *
@@ -163,6 +172,7 @@ load_students (BelBoardModel *self,
   guint n = array ? json_array_get_length (array) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
   gboolean same_set = same_round && n == g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  BelBoardNames names = names_of (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -172,7 +182,7 @@ load_students (BelBoardModel *self,
 
       if (student != NULL)
         {
-          if (bel_board_student_update_from_json (student, object))
+          if (bel_board_student_update_from_json (student, object, &names))
             g_signal_emit (self, signals[STUDENT_CHANGED], 0, student, TRUE);
           g_ptr_array_add (items, g_object_ref (student));
           if (same_set)
@@ -184,7 +194,7 @@ load_students (BelBoardModel *self,
         }
       else
         {
-          g_ptr_array_add (items, bel_board_student_new_from_json (object));
+          g_ptr_array_add (items, bel_board_student_new_from_json (object, &names));
           same_set = FALSE;
         }
     }
@@ -246,6 +256,24 @@ load_staff (BelBoardModel *self,
                        items->pdata, items->len);
 }
 
+static void
+load_advisories (BelBoardModel *self,
+                 JsonArray     *array)
+{
+  guint n = array ? json_array_get_length (array) : 0;
+
+  g_hash_table_remove_all (self->advisory_names);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = json_object_get_int_member_with_default (object, "advisory_id", 0);
+      g_hash_table_insert (self->advisory_names, key,
+                           g_strdup (json_object_get_string_member_with_default (object, "name", NULL)));
+    }
+}
+
 gboolean
 bel_board_model_load (BelBoardModel  *self,
                       JsonNode       *board,
@@ -273,6 +301,7 @@ bel_board_model_load (BelBoardModel  *self,
   same_round = self->round != NULL && bel_resource_get_id (self->round) == bel_resource_get_id (round);
   g_set_object (&self->round, round);
   load_staff (self, array_member (object, "staff"));
+  load_advisories (self, array_member (object, "advisories"));
   load_students (self, array_member (object, "students"), same_round);
   summary = json_object_get_member (object, "summary");
   g_clear_pointer (&self->summary, json_node_unref);
@@ -288,6 +317,7 @@ bel_board_model_clear (BelBoardModel *self)
   g_return_if_fail (BEL_IS_BOARD_MODEL (self));
   g_hash_table_remove_all (self->student_by_id);
   g_hash_table_remove_all (self->staff_by_id);
+  g_hash_table_remove_all (self->advisory_names);
   g_list_store_remove_all (self->students);
   g_list_store_remove_all (self->staff);
   g_clear_object (&self->round);
@@ -358,10 +388,11 @@ apply_advocate_event (BelBoardModel *self,
 {
   gint64 student_id = json_object_get_int_member_with_default (data, "student_id", 0);
   BelBoardStudent *student = g_hash_table_lookup (self->student_by_id, &student_id);
+  BelBoardNames names = names_of (self);
 
   if (student == NULL)
     return FALSE;
-  bel_board_student_set_advocate_json (student, data);
+  bel_board_student_set_advocate_json (student, data, &names);
   g_signal_emit (self, signals[STUDENT_CHANGED], 0, student, TRUE);
   return TRUE;
 }

@@ -212,24 +212,65 @@ fold (const char *text)
   return g_ascii_strdown (ascii, -1);
 }
 
+static const char *
+advisory_name (const BelBoardNames *names,
+               gint64               advisory_id)
+{
+  if (advisory_id == 0 || names == NULL || names->advisories == NULL)
+    return NULL;
+  return g_hash_table_lookup (names->advisories, &advisory_id);
+}
+
+static const char *
+staff_name (const BelBoardNames *names,
+            gint64               account_id)
+{
+  BelBoardStaff *staff = names && names->staff ? g_hash_table_lookup (names->staff, &account_id) : NULL;
+
+  return staff ? bel_board_staff_get_display_name (staff) : NULL;
+}
+
+/* Returns whether the advocate changed. */
 static gboolean
-take_json (BelBoardStudent *self,
-           JsonObject      *object)
+take_advocate (BelBoardStudent     *self,
+               JsonObject          *advocate,
+               const BelBoardNames *names)
+{
+  const char *status = advocate ? string_member (advocate, "status") : NULL;
+  gint64 id = advocate ? int_member (advocate, "id") : 0;
+  gint64 account = advocate ? int_member (advocate, "account_id") : 0;
+  const char *name = advocate ? staff_name (names, account) ?: string_member (advocate, "display_name") : NULL;
+  gboolean any = self->advocate_id != id || self->advocate_account != account;
+
+  self->advocate_id = id;
+  self->advocate_account = account;
+  any |= set_string (&self->advocate_name, name);
+  any |= set_string (&self->advocate_status, status);
+  any |= set_string (&self->follow_up_on, advocate ? string_member (advocate, "follow_up_on") : NULL);
+  return any;
+}
+
+/* Members at their default are left out of a BoardStudent: no preferred
+ * name, no advisory, el_status "none", false flags, no marks of a kind, no
+ * advocate. */
+static gboolean
+take_json (BelBoardStudent     *self,
+           JsonObject          *object,
+           const BelBoardNames *names)
 {
   const char *given = string_member (object, "given_name");
   const char *family = string_member (object, "family_name");
   const char *preferred = string_member (object, "preferred_name");
+  const char *first = preferred && *preferred ? preferred : given;
+  g_autofree char *display_name = g_strdup_printf ("%s %s", first ?: "", family ?: "");
   g_autofree char *key = NULL;
   g_autofree char *sort = NULL;
-  g_autofree char *old_status = NULL;
   gboolean any = FALSE;
   JsonNode *advocate;
-  gint64 old_advocate;
 
   self->id = int_member (object, "student_id");
-  any |= set_string (&self->display_name, string_member (object, "display_name"));
-  key = g_strjoin (" ", self->display_name ? self->display_name : "", given ? given : "",
-                   family ? family : "", preferred ? preferred : "", NULL);
+  any |= set_string (&self->display_name, display_name);
+  key = g_strjoin (" ", display_name, given ? given : "", family ? family : "", preferred ? preferred : "", NULL);
   g_free (self->search_key);
   self->search_key = fold (key);
   sort = g_strconcat (family ? family : "", " ", preferred ? preferred : (given ? given : ""), NULL);
@@ -241,8 +282,8 @@ take_json (BelBoardStudent *self,
       any = TRUE;
     }
   self->advisory_id = int_member (object, "advisory_id");
-  any |= set_string (&self->advisory_name, string_member (object, "advisory_name"));
-  any |= set_string (&self->el_status, string_member (object, "el_status"));
+  any |= set_string (&self->advisory_name, advisory_name (names, self->advisory_id));
+  any |= set_string (&self->el_status, string_member (object, "el_status") ?: "none");
   self->iep = json_object_get_boolean_member_with_default (object, "iep", FALSE);
   self->section_504 = json_object_get_boolean_member_with_default (object, "section_504", FALSE);
   for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
@@ -251,45 +292,32 @@ take_json (BelBoardStudent *self,
       any |= set_ids (self->marks[i], node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL);
     }
   advocate = json_object_get_member (object, "advocate");
-  old_advocate = self->advocate_id;
-  old_status = g_steal_pointer (&self->advocate_status);
-  self->advocate_id = 0;
-  g_clear_pointer (&self->advocate_name, g_free);
-  g_clear_pointer (&self->advocate_status, g_free);
-  g_clear_pointer (&self->follow_up_on, g_free);
-  self->advocate_account = 0;
-  if (advocate != NULL && JSON_NODE_HOLDS_OBJECT (advocate))
-    {
-      JsonObject *a = json_node_get_object (advocate);
-      self->advocate_id = int_member (a, "id");
-      self->advocate_account = int_member (a, "account_id");
-      self->advocate_name = g_strdup (string_member (a, "display_name"));
-      self->advocate_status = g_strdup (string_member (a, "status"));
-      self->follow_up_on = g_strdup (string_member (a, "follow_up_on"));
-    }
-  any |= old_advocate != self->advocate_id || g_strcmp0 (old_status, self->advocate_status) != 0;
+  any |= take_advocate (self, advocate && JSON_NODE_HOLDS_OBJECT (advocate) ? json_node_get_object (advocate) : NULL,
+                        names);
   return any;
 }
 
 BelBoardStudent *
-bel_board_student_new_from_json (JsonObject *object)
+bel_board_student_new_from_json (JsonObject          *object,
+                                 const BelBoardNames *names)
 {
   BelBoardStudent *self = g_object_new (BEL_TYPE_BOARD_STUDENT, NULL);
 
   g_return_val_if_fail (object != NULL, self);
-  take_json (self, object);
+  take_json (self, object, names);
   return self;
 }
 
 gboolean
-bel_board_student_update_from_json (BelBoardStudent *self,
-                                    JsonObject      *object)
+bel_board_student_update_from_json (BelBoardStudent     *self,
+                                    JsonObject          *object,
+                                    const BelBoardNames *names)
 {
   guint old_adults;
 
   g_return_val_if_fail (BEL_IS_BOARD_STUDENT (self), FALSE);
   old_adults = bel_board_student_get_adult_count (self);
-  if (!take_json (self, object))
+  if (!take_json (self, object, names))
     return FALSE;
   changed (self, old_adults);
   return TRUE;
@@ -380,26 +408,19 @@ bel_board_student_set_mark (BelBoardStudent *self,
 }
 
 void
-bel_board_student_set_advocate_json (BelBoardStudent *self,
-                                     JsonObject      *advocate)
+bel_board_student_set_advocate_json (BelBoardStudent     *self,
+                                     JsonObject          *advocate,
+                                     const BelBoardNames *names)
 {
-  const char *status = advocate ? string_member (advocate, "status") : NULL;
-  const char *name;
-
   g_return_if_fail (BEL_IS_BOARD_STUDENT (self));
 
-  if (advocate != NULL && g_strcmp0 (status, "ended") == 0)
+  if (advocate != NULL && g_strcmp0 (string_member (advocate, "status"), "ended") == 0)
     {
       /* Only the advocate shown ends; another current one stays. */
       if (int_member (advocate, "id") != self->advocate_id)
         return;
       advocate = NULL;
     }
-  self->advocate_id = advocate ? int_member (advocate, "id") : 0;
-  self->advocate_account = advocate ? int_member (advocate, "account_id") : 0;
-  name = advocate ? string_member (advocate, "display_name") : NULL;
-  set_string (&self->advocate_name, name);
-  set_string (&self->advocate_status, status);
-  set_string (&self->follow_up_on, advocate ? string_member (advocate, "follow_up_on") : NULL);
+  take_advocate (self, advocate, names);
   changed (self, bel_board_student_get_adult_count (self));
 }

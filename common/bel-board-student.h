@@ -2,13 +2,16 @@
  *
  * Built from a BoardStudent of GET /rounds/{id}/board and kept current by
  * the live events; every change bumps "revision" (and notifies the counts), so
- * a card that binds to it redraws.
+ * a card that binds to it redraws.  The board sends advisory and staff names
+ * once; a student takes its own from BelBoardNames by id.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
+
+#include "bel-board-staff.h"
 
 G_BEGIN_DECLS
 
@@ -26,10 +29,18 @@ gboolean    bel_mark_kind_from_string (const char  *text,
 #define BEL_TYPE_BOARD_STUDENT (bel_board_student_get_type ())
 G_DECLARE_FINAL_TYPE (BelBoardStudent, bel_board_student, BEL, BOARD_STUDENT, GObject)
 
-BelBoardStudent *bel_board_student_new_from_json   (JsonObject      *object);
+/* The names a board sends once, by id; either table may be NULL. */
+typedef struct {
+  GHashTable *advisories; /* gint64 * advisory id -> advisory name */
+  GHashTable *staff;      /* gint64 * account id -> BelBoardStaff */
+} BelBoardNames;
+
+BelBoardStudent *bel_board_student_new_from_json   (JsonObject          *object,
+                                                    const BelBoardNames *names);
 /* Takes every field of @object; returns whether anything changed. */
-gboolean         bel_board_student_update_from_json (BelBoardStudent *self,
-                                                    JsonObject      *object);
+gboolean         bel_board_student_update_from_json (BelBoardStudent     *self,
+                                                    JsonObject          *object,
+                                                    const BelBoardNames *names);
 
 gint64       bel_board_student_get_id            (BelBoardStudent *self);
 const char  *bel_board_student_get_display_name  (BelBoardStudent *self);
@@ -63,8 +74,10 @@ const char  *bel_board_student_get_advocate_name    (BelBoardStudent *self);
 const char  *bel_board_student_get_advocate_status  (BelBoardStudent *self);
 const char  *bel_board_student_get_follow_up_on     (BelBoardStudent *self);
 /* @advocate is a BoardAdvocate or an Advocate JSON object, or NULL for none;
- * an ended advocate clears it. */
-void         bel_board_student_set_advocate_json    (BelBoardStudent *self,
-                                                     JsonObject      *advocate);
+ * an ended advocate clears it.  The name comes from the staff of @names,
+ * else from the object's display_name. */
+void         bel_board_student_set_advocate_json    (BelBoardStudent     *self,
+                                                     JsonObject          *advocate,
+                                                     const BelBoardNames *names);
 
 G_END_DECLS

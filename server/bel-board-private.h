@@ -12,7 +12,8 @@ void  bel_board_student_free (BelBoardStudent *student);
 void  bel_board_staff_free   (BelBoardStaff   *staff);
 void  bel_board_group_clear  (BelBoardGroup   *group);
 void  bel_board_group_free   (BelBoardGroup   *group);
-char *bel_board_student_display_name (const BelBoardStudent *student);
+/* The number of adults with a relationship mark. */
+guint bel_board_student_adults (const BelBoardStudent *student);
 
 /* Fills the summary of @board from its students, then keeps only the
  * students whose number of adults matches @connection (NULL: all). */

@@ -57,19 +57,22 @@ count_in (BelBoardGroup *group,
     group->many++;
 }
 
+/* A group of @groups by @id (borrowed: it lives as long as the table); its
+ * key and label are made only when it is new. */
 static BelBoardGroup *
-group_for (GHashTable *groups,
-           const char *key,
-           const char *label)
+group_for (GHashTable    *groups,
+           gconstpointer  id,
+           char        *(*make_key) (gconstpointer id),
+           const char    *label)
 {
-  BelBoardGroup *group = g_hash_table_lookup (groups, key);
+  BelBoardGroup *group = g_hash_table_lookup (groups, id);
 
   if (group == NULL)
     {
       group = g_new0 (BelBoardGroup, 1);
-      group->key = g_strdup (key);
+      group->key = make_key (id);
       group->label = g_strdup (label);
-      g_hash_table_insert (groups, group->key, group);
+      g_hash_table_insert (groups, (gpointer) id, group);
     }
   return group;
 }
@@ -82,6 +85,26 @@ grade_label (gint64 grade)
   if (grade == 0)
     return g_strdup ("Kindergarten");
   return g_strdup_printf ("Grade %" G_GINT64_FORMAT, grade);
+}
+
+static char *
+grade_key (gconstpointer id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) id);
+}
+
+static char *
+advisory_key (gconstpointer id)
+{
+  gint64 advisory_id = *(const gint64 *) id;
+
+  return advisory_id ? g_strdup_printf ("%" G_GINT64_FORMAT, advisory_id) : g_strdup ("none");
+}
+
+static char *
+attribute_key (gconstpointer id)
+{
+  return g_strdup (id);
 }
 
 static gboolean
@@ -107,35 +130,39 @@ in_fixed_subgroup (const BelBoardStudent *s,
     }
 }
 
-static void
-count_student (const BelBoardStudent *s,
-               GHashTable            *grades,
-               GHashTable            *advisories,
-               GHashTable            *attributes,
-               BelBoardGroup         *fixed)
-{
-  guint adults = s->marks[BEL_MARK_KIND_RELATIONSHIP]->len;
-  g_autofree char *grade_key = g_strdup_printf ("%" G_GINT64_FORMAT, s->grade);
-  g_autofree char *label = grade_label (s->grade);
-  g_autofree char *advisory_key = s->advisory_id ? g_strdup_printf ("%" G_GINT64_FORMAT, s->advisory_id)
-                                                 : g_strdup ("none");
+typedef struct {
+  GHashTable    *grades;         /* &grade -> BelBoardGroup */
+  GHashTable    *advisories;     /* &advisory_id -> BelBoardGroup */
+  GHashTable    *attributes;     /* "attr:KEY=VALUE" -> BelBoardGroup */
+  GHashTable    *advisory_names; /* &advisory_id -> name */
+  BelBoardGroup  fixed[G_N_ELEMENTS (fixed_subgroups)];
+} Counter;
 
-  count_in (group_for (grades, grade_key, label), adults);
-  count_in (group_for (advisories, advisory_key, s->advisory_id ? s->advisory_name : "No advisory"),
-            adults);
+static void
+count_student (Counter               *c,
+               const BelBoardStudent *s)
+{
+  guint adults = bel_board_student_adults (s);
+  BelBoardGroup *grade = g_hash_table_lookup (c->grades, &s->grade);
+  const char *advisory_name = s->advisory_id ? g_hash_table_lookup (c->advisory_names, &s->advisory_id)
+                                             : "No advisory";
+
+  if (grade == NULL)
+    {
+      g_autofree char *label = grade_label (s->grade);
+
+      grade = group_for (c->grades, &s->grade, grade_key, label);
+    }
+  count_in (grade, adults);
+  count_in (group_for (c->advisories, &s->advisory_id, advisory_key, advisory_name), adults);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_subgroups); i++)
     if (in_fixed_subgroup (s, i))
-      count_in (&fixed[i], adults);
+      count_in (&c->fixed[i], adults);
   for (guint i = 0; s->attributes != NULL && i < s->attributes->len; i++)
     {
-      const char *pair = g_ptr_array_index (s->attributes, i);
-      g_autofree char *key = g_strconcat ("attr:", pair, NULL);
-      const char *eq = strchr (pair, '=');
-      g_autofree char *name = eq ? g_strndup (pair, eq - pair) : g_strdup (pair);
-      /* "gender=Female" -> "gender: Female" */
-      g_autofree char *attr_label = eq ? g_strdup_printf ("%s: %s", name, eq + 1) : g_strdup (pair);
+      const BelBoardAttribute *attribute = g_ptr_array_index (s->attributes, i);
 
-      count_in (group_for (attributes, key, attr_label), adults);
+      count_in (group_for (c->attributes, attribute->key, attribute_key, attribute->label), adults);
     }
 }
 
@@ -195,7 +222,7 @@ matches_connection (const BelBoardStudent *s,
                     const char            *connection)
 {
   return connection == NULL ||
-         g_str_equal (bel_board_connection_for (s->marks[BEL_MARK_KIND_RELATIONSHIP]->len), connection);
+         g_str_equal (bel_board_connection_for (bel_board_student_adults (s)), connection);
 }
 
 static void
@@ -222,27 +249,42 @@ keep_connection (BelBoard   *board,
   board->students = kept;
 }
 
+guint
+bel_board_student_adults (const BelBoardStudent *student)
+{
+  GArray *relationship = student->marks[BEL_MARK_KIND_RELATIONSHIP];
+
+  return relationship ? relationship->len : 0;
+}
+
 void
 bel_board_summarize (BelBoard   *board,
                      const char *connection)
 {
-  g_autoptr(GHashTable) grades = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) grades = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                         (GDestroyNotify) bel_board_group_free);
-  g_autoptr(GHashTable) advisories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) advisories = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                             (GDestroyNotify) bel_board_group_free);
   g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) bel_board_group_free);
-  BelBoardGroup fixed[G_N_ELEMENTS (fixed_subgroups)] = { { 0 } };
+  g_autoptr(GHashTable) advisory_names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Counter c = { grades, advisories, attributes, advisory_names, { { 0 } } };
   g_autoptr(GPtrArray) by_attribute = NULL;
 
+  for (guint i = 0; i < board->advisories->len; i++)
+    {
+      BelBoardAdvisory *advisory = &g_array_index (board->advisories, BelBoardAdvisory, i);
+
+      g_hash_table_insert (advisory_names, &advisory->advisory_id, (gpointer) advisory->name);
+    }
   bel_board_group_clear (&board->total);
   board->total = (BelBoardGroup) { g_strdup ("all"), g_strdup ("All students"), 0, 0, 0, 0 };
   for (guint i = 0; i < board->students->len; i++)
     {
       const BelBoardStudent *s = g_ptr_array_index (board->students, i);
 
-      count_in (&board->total, s->marks[BEL_MARK_KIND_RELATIONSHIP]->len);
-      count_student (s, grades, advisories, attributes, fixed);
+      count_in (&board->total, bel_board_student_adults (s));
+      count_student (&c, s);
     }
   g_clear_pointer (&board->by_grade, g_ptr_array_unref);
   g_clear_pointer (&board->by_advisory, g_ptr_array_unref);
@@ -254,7 +296,7 @@ bel_board_summarize (BelBoard   *board,
     {
       BelBoardGroup *group = g_new (BelBoardGroup, 1);
 
-      *group = fixed[i];
+      *group = c.fixed[i];
       group->key = g_strdup (fixed_subgroups[i].key);
       group->label = g_strdup (fixed_subgroups[i].label);
       g_ptr_array_add (board->by_subgroup, group);

@@ -1,9 +1,11 @@
 /* bel-board.c - reading the board with a few set-based queries
  *
  * One query for the students of the round (filtered in SQL), one for every
- * mark of the round, one for the current advocates, one for the staff, and
- * one for the students' subgroup attributes; they are joined in memory
- * through a hash table of student ids.
+ * mark of the round, one for the current advocates, one for the staff and
+ * one for the school's advisories; they are joined in memory through hash
+ * tables of ids.  A board is read on every request of a staff meeting, so
+ * its strings go into one string chunk (freed at once) and the students'
+ * roster attributes, which repeat, are parsed once per distinct value.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,23 +26,16 @@ typedef struct {
   BelBoard   *board;
   GHashTable *by_id;       /* student id -> BelBoardStudent (borrowed) */
   GHashTable *staff_by_id; /* account id -> BelBoardStaff (borrowed) */
+  GHashTable *attributes;  /* attributes JSON text -> GPtrArray of BelBoardAttribute */
   gint64      relationship_marks;
 } Reader;
 
 void
 bel_board_student_free (BelBoardStudent *student)
 {
-  g_free (student->given_name);
-  g_free (student->family_name);
-  g_free (student->preferred_name);
-  g_free (student->advisory_name);
-  g_free (student->el_status);
   for (guint k = 0; k < BEL_MARK_N_KINDS; k++)
     g_clear_pointer (&student->marks[k], g_array_unref);
   g_clear_pointer (&student->attributes, g_ptr_array_unref);
-  g_free (student->advocate_name);
-  g_free (student->advocate_status);
-  g_free (student->follow_up_on);
   g_free (student);
 }
 
@@ -50,7 +45,16 @@ bel_board_staff_free (BelBoardStaff *staff)
   g_free (staff->display_name);
   g_free (staff->role);
   g_free (staff->title);
+  g_free (staff->sort_key);
   g_free (staff);
+}
+
+static void
+attribute_free (BelBoardAttribute *attribute)
+{
+  g_free (attribute->key);
+  g_free (attribute->label);
+  g_free (attribute);
 }
 
 void
@@ -61,20 +65,13 @@ bel_board_free (BelBoard *board)
   g_clear_object (&board->round);
   g_clear_pointer (&board->students, g_ptr_array_unref);
   g_clear_pointer (&board->staff, g_ptr_array_unref);
+  g_clear_pointer (&board->advisories, g_array_unref);
+  g_clear_pointer (&board->strings, g_string_chunk_free);
   bel_board_group_clear (&board->total);
   g_clear_pointer (&board->by_grade, g_ptr_array_unref);
   g_clear_pointer (&board->by_advisory, g_ptr_array_unref);
   g_clear_pointer (&board->by_subgroup, g_ptr_array_unref);
   g_free (board);
-}
-
-char *
-bel_board_student_display_name (const BelBoardStudent *student)
-{
-  const char *first = student->preferred_name && *student->preferred_name
-                      ? student->preferred_name : student->given_name;
-
-  return g_strdup_printf ("%s %s", first ?: "", student->family_name ?: "");
 }
 
 /* ---- query checks ---- */
@@ -164,26 +161,35 @@ like_pattern (const char *word)
 }
 
 /* Parameters: ?1 round, ?2 school, ?3 grade, ?4 advisory, ?5 ?6 attribute,
- * ?10... the query words. */
+ * ?10... the query words.  An open round's roster is the school's active
+ * students: they are read straight from student, already in the order of
+ * its index, so only a closed round's kept roster needs sorting. */
 static char *
 students_sql (BelRound            *round,
               const BelBoardQuery *query,
               guint                n_words)
 {
   GString *sql = g_string_new (NULL);
-  g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
+  gboolean closed = bel_round_is_closed (round);
+  const char *rs = closed ? "rs" : "st";
 
   g_string_append_printf (sql,
-                          "SELECT st.id, st.given_name, st.family_name, st.preferred_name, rs.grade, "
-                          "rs.advisory_id, adv.name, st.el_status, st.iep, st.section_504, "
-                          "st.language_plan, st.behavior_plan "
-                          "FROM %s rs JOIN student st ON st.id = rs.student_id "
-                          "LEFT JOIN advisory adv ON adv.id = rs.advisory_id WHERE 1 ",
-                          roster);
+                          "SELECT st.id, st.given_name, st.family_name, st.preferred_name, %s.grade, "
+                          "%s.advisory_id, st.el_status, st.iep, st.section_504, "
+                          "st.language_plan, st.behavior_plan, st.attributes ",
+                          rs, rs);
+  if (closed)
+    {
+      g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
+
+      g_string_append_printf (sql, "FROM %s rs JOIN student st ON st.id = rs.student_id WHERE 1 ", roster);
+    }
+  else
+    g_string_append (sql, "FROM student st WHERE st.school_id = ?2 AND st.active = 1 AND ?1 > 0 ");
   if (query->has_grade)
-    g_string_append (sql, "AND rs.grade = ?3 ");
+    g_string_append_printf (sql, "AND %s.grade = ?3 ", rs);
   if (query->advisory_id != 0)
-    g_string_append (sql, "AND rs.advisory_id = ?4 ");
+    g_string_append_printf (sql, "AND %s.advisory_id = ?4 ", rs);
   if (query->subgroup != NULL)
     g_string_append (sql, subgroup_sql (query->subgroup));
   for (guint i = 0; i < n_words; i++)
@@ -192,25 +198,83 @@ students_sql (BelRound            *round,
   return g_string_free (sql, FALSE);
 }
 
+/* The text members of an attributes object (as json_each's type 'text') as
+ * summary groups. */
+static GPtrArray *
+parse_attributes (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) attribute_free);
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return out;
+  object = json_node_get_object (json_parser_get_root (parser));
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (object, l->data);
+      BelBoardAttribute *attribute;
+
+      if (json_node_get_value_type (value) != G_TYPE_STRING)
+        continue;
+      attribute = g_new (BelBoardAttribute, 1);
+      attribute->key = g_strdup_printf ("attr:%s=%s", (const char *) l->data, json_node_get_string (value));
+      /* "gender=Female" -> "gender: Female" */
+      attribute->label = g_strdup_printf ("%s: %s", (const char *) l->data, json_node_get_string (value));
+      g_ptr_array_add (out, attribute);
+    }
+  return out;
+}
+
+/* Schools have few distinct combinations of attributes: each is parsed once. */
+static GPtrArray *
+attributes_for (Reader     *r,
+                const char *text)
+{
+  GPtrArray *attributes;
+
+  if (text == NULL || g_str_equal (text, "{}"))
+    return NULL;
+  attributes = g_hash_table_lookup (r->attributes, text);
+  if (attributes == NULL)
+    {
+      attributes = parse_attributes (text);
+      g_hash_table_insert (r->attributes, g_strdup (text), attributes);
+    }
+  return attributes->len > 0 ? g_ptr_array_ref (attributes) : NULL;
+}
+
+static const char *
+chunk_text (BelBoard     *board,
+            sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = bel_column_text (stmt, column);
+
+  return text ? g_string_chunk_insert (board->strings, text) : NULL;
+}
+
 static BelBoardStudent *
-student_from_row (sqlite3_stmt *stmt)
+student_from_row (Reader       *r,
+                  sqlite3_stmt *stmt)
 {
   BelBoardStudent *s = g_new0 (BelBoardStudent, 1);
 
   s->student_id = sqlite3_column_int64 (stmt, 0);
-  s->given_name = g_strdup (bel_column_text (stmt, 1));
-  s->family_name = g_strdup (bel_column_text (stmt, 2));
-  s->preferred_name = g_strdup (bel_column_text (stmt, 3));
+  s->given_name = chunk_text (r->board, stmt, 1);
+  s->family_name = chunk_text (r->board, stmt, 2);
+  s->preferred_name = chunk_text (r->board, stmt, 3);
   s->grade = sqlite3_column_int64 (stmt, 4);
   s->advisory_id = sqlite3_column_int64 (stmt, 5);
-  s->advisory_name = g_strdup (bel_column_text (stmt, 6));
-  s->el_status = g_strdup (bel_column_text (stmt, 7));
-  s->iep = sqlite3_column_int (stmt, 8) != 0;
-  s->section_504 = sqlite3_column_int (stmt, 9) != 0;
-  s->language_plan = sqlite3_column_int (stmt, 10) != 0;
-  s->behavior_plan = sqlite3_column_int (stmt, 11) != 0;
-  for (guint k = 0; k < BEL_MARK_N_KINDS; k++)
-    s->marks[k] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  s->el_status = g_string_chunk_insert_const (r->board->strings, bel_column_text (stmt, 6) ?: "none");
+  s->iep = sqlite3_column_int (stmt, 7) != 0;
+  s->section_504 = sqlite3_column_int (stmt, 8) != 0;
+  s->language_plan = sqlite3_column_int (stmt, 9) != 0;
+  s->behavior_plan = sqlite3_column_int (stmt, 10) != 0;
+  s->attributes = attributes_for (r, bel_column_text (stmt, 11));
   return s;
 }
 
@@ -246,48 +310,10 @@ read_students (Reader               *r,
 
   while (bel_store_step_row (r->store, stmt, &local_error))
     {
-      BelBoardStudent *s = student_from_row (stmt);
+      BelBoardStudent *s = student_from_row (r, stmt);
 
       g_ptr_array_add (r->board->students, s);
       g_hash_table_insert (r->by_id, &s->student_id, s);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The subgroup attributes, "KEY=VALUE", for the summary. */
-static gboolean
-read_attributes (Reader  *r,
-                 GError **error)
-{
-  BelRound *round = r->board->round;
-  g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
-  g_autofree char *sql = g_strdup_printf ("SELECT rs.student_id, j.key, j.value FROM %s rs "
-                                          "JOIN student st ON st.id = rs.student_id, "
-                                          "json_each (st.attributes) j WHERE j.type = 'text'",
-                                          roster);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
-  g_autoptr(GError) local_error = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
-  while (bel_store_step_row (r->store, stmt, &local_error))
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      BelBoardStudent *s = g_hash_table_lookup (r->by_id, &id);
-
-      if (s == NULL)
-        continue;
-      if (s->attributes == NULL)
-        s->attributes = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (s->attributes, g_strdup_printf ("%s=%s", bel_column_text (stmt, 1),
-                                                      bel_column_text (stmt, 2)));
     }
   if (local_error != NULL)
     {
@@ -312,6 +338,7 @@ add_staff (Reader     *r,
   staff->display_name = g_strdup (display_name);
   staff->role = g_strdup (role);
   staff->title = g_strdup (title);
+  staff->sort_key = g_utf8_collate_key (display_name ?: "", -1);
   g_ptr_array_add (r->board->staff, staff);
   g_hash_table_insert (r->staff_by_id, &staff->account_id, staff);
   return staff;
@@ -340,7 +367,7 @@ read_staff (Reader  *r,
   return TRUE;
 }
 
-/* Someone who marked in this round but is no longer active staff: rare. */
+/* Someone who marked in this round or advocates but is no longer active staff: rare. */
 static BelBoardStaff *
 add_former_staff (Reader  *r,
                   gint64   account_id,
@@ -358,6 +385,26 @@ add_former_staff (Reader  *r,
     return NULL;
   return add_staff (r, account_id, bel_column_text (stmt, 0), bel_column_text (stmt, 1),
                     bel_column_text (stmt, 2));
+}
+
+static BelBoardStaff *
+staff_for (Reader  *r,
+           gint64   account_id,
+           GError **error)
+{
+  BelBoardStaff *staff = g_hash_table_lookup (r->staff_by_id, &account_id);
+
+  return staff ? staff : add_former_staff (r, account_id, error);
+}
+
+static void
+add_mark (BelBoardStudent *s,
+          BelMarkKind      kind,
+          gint64           account_id)
+{
+  if (s->marks[kind] == NULL)
+    s->marks[kind] = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 8);
+  g_array_append_val (s->marks[kind], account_id);
 }
 
 static BelMarkKind
@@ -387,6 +434,8 @@ read_marks (Reader      *r,
       "WHERE round_id = ?1 AND (kind <> 'concern' OR ?2 OR account_id = ?3) "
       "ORDER BY student_id, account_id", error);
   g_autoptr(GError) local_error = NULL;
+  BelBoardStudent *s = NULL;
+  gint64 last_student = 0;
 
   if (stmt == NULL)
     return FALSE;
@@ -398,16 +447,20 @@ read_marks (Reader      *r,
       gint64 student_id = sqlite3_column_int64 (stmt, 0);
       gint64 account_id = sqlite3_column_int64 (stmt, 1);
       BelMarkKind kind = kind_from_text ((const char *) sqlite3_column_text (stmt, 2));
-      BelBoardStudent *s = g_hash_table_lookup (r->by_id, &student_id);
+      BelBoardStaff *staff;
 
+      /* Rows come by student: look each student up once. */
+      if (student_id != last_student)
+        {
+          s = g_hash_table_lookup (r->by_id, &student_id);
+          last_student = student_id;
+        }
       if (s != NULL)
-        g_array_append_val (s->marks[kind], account_id);
+        add_mark (s, kind, account_id);
+      if ((staff = staff_for (r, account_id, &local_error)) == NULL)
+        break;
       if (kind == BEL_MARK_KIND_RELATIONSHIP)
         {
-          BelBoardStaff *staff = g_hash_table_lookup (r->staff_by_id, &account_id);
-
-          if (staff == NULL && (staff = add_former_staff (r, account_id, &local_error)) == NULL)
-            break;
           staff->mark_count++;
           r->relationship_marks++;
         }
@@ -427,8 +480,7 @@ read_advocates (Reader  *r,
                 GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
-      "SELECT a.student_id, a.id, a.account_id, ac.display_name, a.status, a.follow_up_on "
-      "FROM advocate a JOIN account ac ON ac.id = a.account_id "
+      "SELECT a.student_id, a.id, a.account_id, a.status, a.follow_up_on FROM advocate a "
       "WHERE a.school_id = ? AND a.status <> 'ended' ORDER BY a.created_at, a.id", error);
   g_autoptr(GError) local_error = NULL;
 
@@ -445,12 +497,37 @@ read_advocates (Reader  *r,
         continue;
       s->advocate_id = sqlite3_column_int64 (stmt, 1);
       s->advocate_account_id = sqlite3_column_int64 (stmt, 2);
-      g_free (s->advocate_name);
-      s->advocate_name = g_strdup (bel_column_text (stmt, 3));
-      g_free (s->advocate_status);
-      s->advocate_status = g_strdup (bel_column_text (stmt, 4));
-      g_free (s->follow_up_on);
-      s->follow_up_on = g_strdup (bel_column_text (stmt, 5));
+      s->advocate_status = g_string_chunk_insert_const (r->board->strings, bel_column_text (stmt, 3));
+      s->follow_up_on = chunk_text (r->board, stmt, 4);
+      /* Clients join the advocate's name from the staff. */
+      if (staff_for (r, s->advocate_account_id, &local_error) == NULL)
+        break;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The names of the school's advisories, for the summary and the board. */
+static gboolean
+read_advisories (Reader  *r,
+                 GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+      "SELECT id, name FROM advisory WHERE school_id = ? ORDER BY id", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  while (bel_store_step_row (r->store, stmt, &local_error))
+    {
+      BelBoardAdvisory advisory = { sqlite3_column_int64 (stmt, 0), chunk_text (r->board, stmt, 1) };
+
+      g_array_append_val (r->board->advisories, advisory);
     }
   if (local_error != NULL)
     {
@@ -486,7 +563,7 @@ compare_staff (gconstpointer a,
 {
   const BelBoardStaff *sa = *(const BelBoardStaff * const *) a;
   const BelBoardStaff *sb = *(const BelBoardStaff * const *) b;
-  int c = g_utf8_collate (sa->display_name ?: "", sb->display_name ?: "");
+  int c = strcmp (sa->sort_key, sb->sort_key);
 
   if (c != 0)
     return c;
@@ -503,7 +580,9 @@ bel_board_get (BelEngine           *engine,
   g_autoptr(BelBoard) board = g_new0 (BelBoard, 1);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) staff_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Reader r = { engine, bel_engine_get_store (engine), board, by_id, staff_by_id };
+  g_autoptr(GHashTable) attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  Reader r = { engine, bel_engine_get_store (engine), board, by_id, staff_by_id, attributes };
   gboolean sees_concerns;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -512,6 +591,8 @@ bel_board_get (BelEngine           *engine,
 
   board->students = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_student_free);
   board->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_board_staff_free);
+  board->advisories = g_array_new (FALSE, FALSE, sizeof (BelBoardAdvisory));
+  board->strings = g_string_chunk_new (64 * 1024);
   /* The round's counts come from the rows read below, not from its own queries. */
   if (!check_query (query, error) ||
       (board->round = bel_rounds_load_brief (engine, round_id, error)) == NULL ||
@@ -525,7 +606,7 @@ bel_board_get (BelEngine           *engine,
       !read_staff (&r, error) ||
       !read_marks (&r, actor, sees_concerns, error) ||
       !read_advocates (&r, error) ||
-      !read_attributes (&r, error) ||
+      !read_advisories (&r, error) ||
       !count_students (&r, error))
     return NULL;
   g_object_set (board->round, "mark-count", r.relationship_marks, NULL);

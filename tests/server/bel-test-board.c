@@ -179,6 +179,72 @@ bel_test_ids_of (JsonArray *array)
 }
 
 char *
+bel_test_board_marks (JsonObject *student,
+                      const char *kind)
+{
+  if (!json_object_has_member (student, kind))
+    return g_strdup ("");
+  return bel_test_ids_of (json_object_get_array_member (student, kind));
+}
+
+guint
+bel_test_board_n_marks (JsonObject *student,
+                        const char *kind)
+{
+  if (!json_object_has_member (student, kind))
+    return 0;
+  return json_array_get_length (json_object_get_array_member (student, kind));
+}
+
+gboolean
+bel_test_board_has_mark (JsonObject *student,
+                         const char *kind,
+                         gint64      account_id)
+{
+  JsonArray *ids;
+
+  if (!json_object_has_member (student, kind))
+    return FALSE;
+  ids = json_object_get_array_member (student, kind);
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (json_array_get_int_element (ids, i) == account_id)
+      return TRUE;
+  return FALSE;
+}
+
+JsonObject *
+bel_test_board_staff (JsonObject *board,
+                      gint64      account_id)
+{
+  JsonArray *staff = json_object_get_array_member (board, "staff");
+
+  for (guint i = 0; i < json_array_get_length (staff); i++)
+    {
+      JsonObject *s = json_array_get_object_element (staff, i);
+
+      if (json_object_get_int_member (s, "account_id") == account_id)
+        return s;
+    }
+  g_error ("account %" G_GINT64_FORMAT " is not in the board's staff", account_id);
+}
+
+const char *
+bel_test_board_advisory_name (JsonObject *board,
+                              gint64      advisory_id)
+{
+  JsonArray *advisories = json_object_get_array_member (board, "advisories");
+
+  for (guint i = 0; i < json_array_get_length (advisories); i++)
+    {
+      JsonObject *advisory = json_array_get_object_element (advisories, i);
+
+      if (json_object_get_int_member (advisory, "advisory_id") == advisory_id)
+        return json_object_get_string_member (advisory, "name");
+    }
+  g_error ("advisory %" G_GINT64_FORMAT " is not on the board", advisory_id);
+}
+
+char *
 bel_test_board_ids (JsonObject *board)
 {
   JsonArray *students = json_object_get_array_member (board, "students");

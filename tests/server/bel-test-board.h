@@ -62,6 +62,22 @@ JsonObject *bel_test_board_student   (JsonObject  *board,
 char       *bel_test_board_ids       (JsonObject  *board);
 /* A JSON array of integers as "1,5,3". */
 char       *bel_test_ids_of          (JsonArray   *array);
+/* The account ids of a board student's marks of @kind as "1,5,3"; "" when
+ * the member is left out (no such marks). */
+char       *bel_test_board_marks     (JsonObject  *student,
+                                      const char  *kind);
+/* The number of a board student's marks of @kind (0 when left out). */
+guint       bel_test_board_n_marks   (JsonObject  *student,
+                                      const char  *kind);
+gboolean    bel_test_board_has_mark  (JsonObject  *student,
+                                      const char  *kind,
+                                      gint64       account_id);
+/* The staff entry of the board for @account_id (asserts it is there). */
+JsonObject *bel_test_board_staff     (JsonObject  *board,
+                                      gint64       account_id);
+/* The name the board's "advisories" give @advisory_id (asserts it is there). */
+const char *bel_test_board_advisory_name (JsonObject *board,
+                                          gint64      advisory_id);
 /* "students/none/one/many" of a summary object or group, e.g. "3/1/1/1". */
 char       *bel_test_counts          (JsonObject  *group);
 /* The group with @key in @array (asserts it is there). */

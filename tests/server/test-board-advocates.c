@@ -100,7 +100,7 @@ test_assign_and_audit (Fixture       *f,
   g_autofree char *board_path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/board?connection=none",
                                                  f->b.winter_id);
   g_autoptr(BelTestResponse) board = NULL;
-  JsonObject *advocate;
+  JsonObject *advocate, *staff;
 
   g_assert_cmpuint (r->status, ==, 201);
   g_assert_nonnull (soup_message_headers_get_one (r->headers, "ETag"));
@@ -124,9 +124,52 @@ test_assign_and_audit (Fixture       *f,
   g_assert_nonnull (advocate);
   g_assert_cmpint (json_object_get_int_member (advocate, "id"), ==, bel_test_response_int (r, "id"));
   g_assert_cmpint (json_object_get_int_member (advocate, "account_id"), ==, f->b.seed.teacher_id);
-  g_assert_cmpstr (json_object_get_string_member (advocate, "display_name"), ==, "Tess Teacher");
   g_assert_cmpstr (json_object_get_string_member (advocate, "status"), ==, "assigned");
   g_assert_cmpstr (json_object_get_string_member (advocate, "follow_up_on"), ==, "2027-02-01");
+  /* The advocate's name is sent once, with the staff. */
+  staff = bel_test_board_staff (bel_test_response_object (board), f->b.seed.teacher_id);
+  g_assert_cmpstr (json_object_get_string_member (staff, "display_name"), ==, "Tess Teacher");
+}
+
+/* The board names everyone its students' advocates mention, even someone
+ * who has since left the school's staff. */
+static void
+test_former_staff_keep_their_names (Fixture       *f,
+                                    gconstpointer  data)
+{
+  gint64 bao = f->b.students[BOARD_BAO];
+  g_autofree char *body = assign_body (f->b.seed.leader_id, "2027-02-01");
+  g_autoptr(BelTestResponse) r = assign (f, COUNSELOR (f), bao, body);
+  g_autofree char *admin = bel_test_daemon_sign_in (f->d, "admin", BEL_TEST_PASSWORD);
+  g_autofree char *member = g_strdup_printf ("/api/v1/schools/%" G_GINT64_FORMAT "/members/%" G_GINT64_FORMAT,
+                                             f->b.seed.school_id, f->b.seed.leader_id);
+  g_autofree char *board_path = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/board", f->b.winter_id);
+  gint64 marked[] = { f->b.students[BOARD_CARLOS], f->b.students[BOARD_EVE] };
+  g_autoptr(BelTestResponse) removed = NULL;
+  g_autoptr(BelTestResponse) board = NULL;
+  JsonObject *leader;
+
+  g_assert_cmpuint (r->status, ==, 201);
+  /* The leader's winter checks go, so only the advocacy names them. */
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("/api/v1/rounds/%" G_GINT64_FORMAT "/marks/%" G_GINT64_FORMAT
+                                               "/%" G_GINT64_FORMAT "/relationship",
+                                               f->b.winter_id, marked[i], f->b.seed.leader_id);
+      g_autoptr(BelTestResponse) unmarked = bel_test_daemon_request (f->d, "DELETE", mark, COUNSELOR (f),
+                                                                     NULL, NULL);
+
+      g_assert_cmpuint (unmarked->status, ==, 204);
+    }
+  removed = bel_test_daemon_request (f->d, "DELETE", member, admin, NULL, NULL);
+  g_assert_cmpuint (removed->status, ==, 204);
+
+  board = bel_test_daemon_request (f->d, "GET", board_path, COUNSELOR (f), NULL, NULL);
+  g_assert_cmpuint (board->status, ==, 200);
+  leader = bel_test_board_staff (bel_test_response_object (board), f->b.seed.leader_id);
+  g_assert_cmpstr (json_object_get_string_member (leader, "display_name"), ==, "Lee Leader");
+  g_assert_true (json_object_get_null_member (leader, "role"));
+  g_assert_cmpint (json_object_get_int_member (leader, "mark_count"), ==, 0);
 }
 
 static void
@@ -341,6 +384,7 @@ main (int   argc,
   ADD ("lifecycle-with-if-match", test_lifecycle_with_if_match);
   ADD ("lists-and-my-advocacy", test_lists_and_my_advocacy);
   ADD ("changes-are-live-events", test_advocate_events);
+  ADD ("former-staff-keep-their-names", test_former_staff_keep_their_names);
 #undef ADD
 
   return g_test_run ();

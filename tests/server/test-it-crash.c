@@ -266,12 +266,7 @@ static gboolean
 board_has (JsonObject *board,
            Key        *key)
 {
-  JsonArray *ids = json_object_get_array_member (bel_test_board_student (board, key->student_id), key->kind);
-
-  for (guint i = 0; i < json_array_get_length (ids); i++)
-    if (json_array_get_int_element (ids, i) == key->account_id)
-      return TRUE;
-  return FALSE;
+  return bel_test_board_has_mark (bel_test_board_student (board, key->student_id), key->kind, key->account_id);
 }
 
 /* The writer's lost answer, if any, for @key; decides it from what is there. */
@@ -312,8 +307,8 @@ check_marks (Crash *c)
     {
       JsonObject *student = bel_test_board_student (board, c->students[s]);
 
-      marks_on_board += json_array_get_length (json_object_get_array_member (student, "relationship")) +
-                        json_array_get_length (json_object_get_array_member (student, "personal"));
+      marks_on_board += bel_test_board_n_marks (student, "relationship") +
+                        bel_test_board_n_marks (student, "personal");
     }
   for (guint i = 0; i < N_WRITERS; i++)
     {
