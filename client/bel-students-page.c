@@ -17,6 +17,7 @@
 #include "bel-student-page.h"
 #include "bel-student-list.h"
 #include "bel-student-row.h"
+#include "bel-surveys-page.h"
 
 struct _BelStudentsPage
 {
@@ -32,6 +33,7 @@ struct _BelStudentsPage
   gint64              all_total;     /* students of the school, for "12 of 400" */
   gboolean            updating_filters;
   gboolean            open_first;    /* Enter was pressed while the search ran */
+  gboolean            stale;         /* to load again when next shown */
   char               *loaded_query;  /* the filters of the last load, to skip repeats */
 
   AdwLeaflet         *leaflet;
@@ -46,6 +48,7 @@ struct _BelStudentsPage
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkWidget          *clear_filters_button;
+  GtkWidget          *surveys_button;
   AdwStatusPage      *error_page;
   GtkStack           *detail_stack;
   BelStudentPage     *detail;
@@ -170,7 +173,7 @@ update_state (BelStudentsPage *self)
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (loading || self->school == NULL)
+  else if (loading || self->stale || self->school == NULL)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (error != NULL)
     {
@@ -297,6 +300,10 @@ advisories_cb (GObject      *source,
     }
   g_ptr_array_unref (self->advisories);
   self->advisories = g_steal_pointer (&advisories);
+  gtk_widget_set_visible (self->surveys_button,
+                          self->school != NULL &&
+                          bel_surveys_page_may_see (bel_client_get_account (self->client),
+                                                    bel_resource_get_id (self->school), self->advisories));
 
   self->updating_filters = TRUE;
   gtk_drop_down_set_model (self->advisory_dropdown, G_LIST_MODEL (labels));
@@ -493,12 +500,25 @@ bel_students_page_dispose (GObject *object)
   G_OBJECT_CLASS (bel_students_page_parent_class)->dispose (object);
 }
 
+/* The list loads when the page is first shown: signing in to go to the map
+ * loads no 2,000 students that nobody looks at. */
+static void
+bel_students_page_map (GtkWidget *widget)
+{
+  BelStudentsPage *self = BEL_STUDENTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bel_students_page_parent_class)->map (widget);
+  if (self->stale)
+    bel_students_page_reload (self);
+}
+
 static void
 bel_students_page_class_init (BelStudentsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bel_students_page_dispose;
+  widget_class->map = bel_students_page_map;
 
   g_type_ensure (BEL_TYPE_STUDENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-students-page.ui");
@@ -514,6 +534,7 @@ bel_students_page_class_init (BelStudentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, surveys_button);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, BelStudentsPage, detail);
@@ -624,6 +645,7 @@ bel_students_page_set_school (BelStudentsPage *self,
                                                                 bel_resource_get_id (school)));
   g_ptr_array_set_size (self->advisories, 0);
   g_array_set_size (self->grades, 0);
+  gtk_widget_set_visible (self->surveys_button, FALSE);
   reset_filters (self);
   bel_student_page_set_student (self->detail, NULL);
   adw_window_title_set_title (self->detail_title, "");
@@ -631,6 +653,7 @@ bel_students_page_set_school (BelStudentsPage *self,
 
   if (school == NULL)
     {
+      self->stale = FALSE;
       bel_student_list_clear (self->students);
       adw_window_title_set_title (self->list_title, _("Belonging"));
       return;
@@ -647,7 +670,18 @@ bel_students_page_get_school (BelStudentsPage *self)
   return self->school;
 }
 
-/* Loads everything again, keeping the filters: after a reconnection, or on Ctrl+R. */
+/* On screen, and not leaving it in the window's stack transition. */
+static gboolean
+on_screen (BelStudentsPage *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         (!GTK_IS_STACK (parent) || gtk_stack_get_visible_child (GTK_STACK (parent)) == GTK_WIDGET (self));
+}
+
+/* Loads everything again, keeping the filters: after a reconnection, or on
+ * Ctrl+R; when the page is hidden, once it is shown. */
 void
 bel_students_page_reload (BelStudentsPage *self)
 {
@@ -657,6 +691,12 @@ bel_students_page_reload (BelStudentsPage *self)
 
   if (self->school == NULL)
     return;
+  self->stale = !on_screen (self);
+  if (self->stale)
+    {
+      update_state (self);
+      return;
+    }
   bel_client_list_advisories_async (self->client, bel_resource_get_id (self->school),
                                     self->cancellable, advisories_cb, self);
   load_students (self, TRUE);
@@ -692,6 +732,13 @@ offline_child_revealed (BelStudentsPage *self)
   if (!gtk_revealer_get_child_revealed (self->offline_revealer) &&
       !gtk_revealer_get_reveal_child (self->offline_revealer))
     gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), FALSE);
+}
+
+gboolean
+bel_students_page_get_surveys_available (BelStudentsPage *self)
+{
+  g_return_val_if_fail (BEL_IS_STUDENTS_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->surveys_button);
 }
 
 gboolean

@@ -24,6 +24,8 @@ GListModel *bel_students_page_get_students (BelStudentsPage *self);
 void        bel_students_page_set_offline  (BelStudentsPage *self,
                                             gboolean         offline);
 gboolean    bel_students_page_get_offline  (BelStudentsPage *self);
+/* Whether the Surveys button shows (bel_surveys_page_may_see). */
+gboolean    bel_students_page_get_surveys_available (BelStudentsPage *self);
 void        bel_students_page_open_student (BelStudentsPage *self,
                                             gint64           student_id);
 

@@ -30,7 +30,6 @@ struct _BelSurveysPage {
   GCancellable       *cancellable;
   guint               results_serial; /* of the latest results asked for */
   guint               trend_serial;
-  gboolean            available;
   gboolean            leader;         /* may make surveys and move windows: leaders and admins */
   gboolean            privileged;     /* sees subgroups and the adult map: counselors too */
   GArray             *printable;      /* advisory ids whose slips I may print; NULL: all */

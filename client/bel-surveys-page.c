@@ -15,12 +15,11 @@
 
 G_DEFINE_FINAL_TYPE (BelSurveysPage, bel_surveys_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_AVAILABLE, PROP_LOADING, N_PROPS };
+enum { PROP_0, PROP_LOADING, N_PROPS };
 static GParamSpec *props[N_PROPS];
 guint bel_surveys_page_signals[N_SIGNALS];
 
 static void load_trend (BelSurveysPage *self);
-static void set_available (BelSurveysPage *self, gboolean available);
 
 static void
 load_css (void)
@@ -277,9 +276,6 @@ results_cb (GObject      *source,
     }
   g_clear_pointer (&self->results, json_node_unref);
   self->results = node;
-  /* a teacher with no advisory may still have results of their own: their classes */
-  if (bel_survey_results_breakdown (json_node_get_object (node), "class") != NULL)
-    set_available (self, TRUE);
   fill_breakdowns (self);
   bel_surveys_page_fill_items (self, json_node_get_object (node));
   bel_surveys_page_render (self);
@@ -419,14 +415,27 @@ bel_surveys_page_reload (BelSurveysPage *self)
 
 /* ---- who I am: what I may see and do ---- */
 
-static void
-set_available (BelSurveysPage *self,
-               gboolean        available)
+gboolean
+bel_surveys_page_may_see (BelAccount *me,
+                          gint64      school_id,
+                          GPtrArray  *advisories)
 {
-  if (self->available == available)
-    return;
-  self->available = available;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_AVAILABLE]);
+  BelMembership *membership;
+  const char *role;
+
+  if (me == NULL)
+    return FALSE;
+  membership = bel_account_membership_in (me, school_id);
+  role = membership != NULL ? bel_resource_get_string (membership, "role") : NULL;
+  if (bel_account_is_admin (me) || g_strcmp0 (role, "leader") == 0 || g_strcmp0 (role, "counselor") == 0)
+    return TRUE;
+  /* teachers see the results of the classes they teach and of their own advisory */
+  if (membership != NULL && bel_resource_get_int (membership, "classes") > 0)
+    return TRUE;
+  for (guint i = 0; advisories != NULL && i < advisories->len; i++)
+    if (bel_resource_get_int (g_ptr_array_index (advisories, i), "advisor-id") == bel_resource_get_id (me))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -438,7 +447,6 @@ me_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(BelAccount) me = bel_client_get_me_finish (BEL_CLIENT (source), result, &error);
   const char *role;
-  gboolean advisor = FALSE;
 
   if (me == NULL)
     {
@@ -458,16 +466,12 @@ me_cb (GObject      *source,
 
       if (bel_resource_get_int (advisory, "advisor-id") != bel_resource_get_id (me))
         continue;
-      advisor = TRUE;
       if (self->printable != NULL)
         g_array_append_val (self->printable, id);
     }
   gtk_widget_set_visible (self->new_button, self->leader);
   gtk_widget_set_visible (self->menu_button, self->leader);
   bel_surveys_page_update_actions (self);
-  /* teachers see the page for their own advisory's results */
-  if (self->privileged || advisor)
-    set_available (self, TRUE);
   bel_surveys_page_busy (self, -1);
 }
 
@@ -504,7 +508,6 @@ bel_surveys_page_set_school (BelSurveysPage *self,
   g_clear_pointer (&self->trend, json_node_unref);
   self->survey_id = self->window_id = 0;
   self->leader = self->privileged = FALSE;
-  set_available (self, FALSE);
   gtk_stack_set_visible_child_name (self->content, "empty");
   bel_surveys_page_update_actions (self);
   if (school == NULL || self->client == NULL)
@@ -516,13 +519,6 @@ bel_surveys_page_set_school (BelSurveysPage *self,
 }
 
 /* ---- the widget ---- */
-
-gboolean
-bel_surveys_page_get_available (BelSurveysPage *self)
-{
-  g_return_val_if_fail (BEL_IS_SURVEYS_PAGE (self), FALSE);
-  return self->available;
-}
 
 gboolean
 bel_surveys_page_get_loading (BelSurveysPage *self)
@@ -627,9 +623,6 @@ bel_surveys_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->pending > 0);
       break;
@@ -646,8 +639,6 @@ bel_surveys_page_class_init (BelSurveysPageClass *klass)
 
   object_class->dispose = bel_surveys_page_dispose;
   object_class->get_property = bel_surveys_page_get_property;
-  props[PROP_AVAILABLE] = g_param_spec_boolean ("available", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   props[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);

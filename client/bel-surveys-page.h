@@ -30,6 +30,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bel-account.h"
 #include "bel-client.h"
 #include "bel-school.h"
 #include "bel-survey-adult-map-view.h"
@@ -46,8 +47,12 @@ void        bel_surveys_page_set_client      (BelSurveysPage *self,
 void        bel_surveys_page_set_school      (BelSurveysPage *self,
                                               BelSchool      *school);
 void        bel_surveys_page_reload          (BelSurveysPage *self);
-/* Whether this person has survey results to see (property "available"). */
-gboolean    bel_surveys_page_get_available   (BelSurveysPage *self);
+/* Whether @me has survey results to see in the school: counselors, leaders
+ * and admins, teachers of classes, and teachers who advise one of
+ * @advisories (BelAdvisory). */
+gboolean    bel_surveys_page_may_see         (BelAccount     *me,
+                                              gint64          school_id,
+                                              GPtrArray      *advisories);
 gboolean    bel_surveys_page_get_loading     (BelSurveysPage *self);
 /* The window whose results are shown (0: none). */
 gint64      bel_surveys_page_get_window      (BelSurveysPage *self);

@@ -38,14 +38,18 @@ struct _BelWindow
   guint                 retry_seconds;
   gboolean              retrying;
 
+  BelSchool            *school;
+
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   BelSignInPage        *sign_in_page;
   BelStudentsPage      *students_page;
+  BelCelebration       *celebration;  /* owned by the window (data) */
+  /* Built the first time they are shown (NULL until then): the board alone
+   * is most of the app's memory, and a page nobody opens loads nothing. */
   BelBoardPage         *board_page;
   BelGoalsPage         *goals_page;
   BelSurveysPage       *surveys_page;
-  BelCelebration       *celebration;  /* owned by the window (data) */
   BelCheckinsPage      *checkins_page;
   BelMeetingPage       *meeting_page;
 };
@@ -82,6 +86,26 @@ signed_in (BelWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sign-in") != 0;
 }
 
+/* The school of every page built so far; the others get it when they are built. */
+static void
+set_school (BelWindow *self,
+            BelSchool *school)
+{
+  g_set_object (&self->school, school);
+  bel_students_page_set_school (self->students_page, school);
+  bel_celebration_set_school (self->celebration, school ? bel_resource_get_id (school) : 0);
+  if (self->board_page != NULL)
+    bel_board_page_set_school (self->board_page, school);
+  if (self->goals_page != NULL)
+    bel_goals_page_set_school (self->goals_page, school);
+  if (self->surveys_page != NULL)
+    bel_surveys_page_set_school (self->surveys_page, school);
+  if (self->checkins_page != NULL)
+    bel_checkins_page_set_school (self->checkins_page, school);
+  if (self->meeting_page != NULL)
+    bel_meeting_page_set_school (self->meeting_page, school);
+}
+
 static void
 show_sign_in (BelWindow  *self,
               const char *message)
@@ -95,13 +119,7 @@ show_sign_in (BelWindow  *self,
   self->cancellable = g_cancellable_new ();
   self->retrying = FALSE;
   bel_students_page_set_offline (self->students_page, FALSE);
-  bel_students_page_set_school (self->students_page, NULL);
-  bel_board_page_set_school (self->board_page, NULL);
-  bel_goals_page_set_school (self->goals_page, NULL);
-  bel_surveys_page_set_school (self->surveys_page, NULL);
-  bel_celebration_set_school (self->celebration, 0);
-  bel_checkins_page_set_school (self->checkins_page, NULL);
-  bel_meeting_page_set_school (self->meeting_page, NULL);
+  set_school (self, NULL);
   bel_sign_in_page_reset (self->sign_in_page);
   bel_sign_in_page_show_error (self->sign_in_page, message);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -151,14 +169,9 @@ schools_cb (GObject      *source,
     }
   g_settings_set_int64 (self->settings, "school-id", bel_resource_get_id (school));
   gtk_window_set_title (GTK_WINDOW (self), bel_resource_get_string (school, "name"));
-  bel_students_page_set_school (self->students_page, school);
-  bel_board_page_set_school (self->board_page, school);
-  bel_goals_page_set_school (self->goals_page, school);
-  bel_surveys_page_set_school (self->surveys_page, school);
-  bel_celebration_set_school (self->celebration, bel_resource_get_id (school));
-  bel_checkins_page_set_school (self->checkins_page, school);
-  bel_meeting_page_set_school (self->meeting_page, school);
-  gtk_stack_set_visible_child_name (self->stack, "main");
+  set_school (self, school);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
 static void
@@ -259,12 +272,13 @@ connected_changed (BelWindow *self)
       return;
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  if (bel_students_page_get_school (self->students_page) == NULL)
+  if (self->school == NULL)
     load_school (self);
   else
     {
       bel_students_page_reload (self->students_page);
-      bel_board_page_reload (self->board_page);
+      if (self->board_page != NULL)
+        bel_board_page_reload (self->board_page);
     }
 }
 
@@ -282,21 +296,88 @@ retry_action (GtkWidget  *widget,
 
 /* ---- pages ---- */
 
+static gboolean
+can_show_pages (BelWindow *self)
+{
+  return signed_in (self) && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") != 0;
+}
+
+static GtkWidget *
+add_page (BelWindow  *self,
+          gpointer    page,
+          const char *name)
+{
+  gtk_stack_add_named (self->stack, page, name);
+  return page;
+}
+
+/* Builds a page the first time it is asked for, in the window first so that
+ * it finds the toasts; FALSE when it was built already. */
+static gboolean
+ensure_page (BelWindow  *self,
+             const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    return FALSE;
+  if (g_str_equal (name, "board"))
+    {
+      self->board_page = BEL_BOARD_PAGE (add_page (self, g_object_new (BEL_TYPE_BOARD_PAGE, NULL), name));
+      bel_board_page_set_client (self->board_page, self->client);
+      bel_board_page_set_school (self->board_page, self->school);
+    }
+  else if (g_str_equal (name, "goals"))
+    {
+      self->goals_page = BEL_GOALS_PAGE (add_page (self, g_object_new (BEL_TYPE_GOALS_PAGE, NULL), name));
+      bel_goals_page_set_client (self->goals_page, self->client);
+      bel_goals_page_set_school (self->goals_page, self->school);
+    }
+  else if (g_str_equal (name, "checkins"))
+    {
+      self->checkins_page = BEL_CHECKINS_PAGE (add_page (self, g_object_new (BEL_TYPE_CHECKINS_PAGE, NULL), name));
+      bel_checkins_page_set_client (self->checkins_page, self->client);
+      bel_checkins_page_set_school (self->checkins_page, self->school);
+    }
+  else if (g_str_equal (name, "meeting"))
+    {
+      self->meeting_page = BEL_MEETING_PAGE (add_page (self, g_object_new (BEL_TYPE_MEETING_PAGE, NULL), name));
+      bel_meeting_page_set_client (self->meeting_page, self->client);
+      bel_meeting_page_set_school (self->meeting_page, self->school);
+    }
+  else
+    {
+      g_assert (g_str_equal (name, "surveys"));
+      self->surveys_page = BEL_SURVEYS_PAGE (add_page (self, g_object_new (BEL_TYPE_SURVEYS_PAGE, NULL), name));
+      bel_surveys_page_set_client (self->surveys_page, self->client);
+      bel_surveys_page_set_school (self->surveys_page, self->school);
+    }
+  return TRUE;
+}
+
+GtkWidget *
+bel_window_get_page (BelWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (BEL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   BelWindow *self = BEL_WINDOW (widget);
+  const char *name = g_str_equal (action_name, "win.show-board") ? "board" :
+                     g_str_equal (action_name, "win.show-goals") ? "goals" : "main";
 
-  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
+  if (!can_show_pages (self))
     return;
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_strcmp0 (action_name, "win.show-board") == 0 ? "board" :
-                                    g_strcmp0 (action_name, "win.show-goals") == 0 ? "goals" : "main");
+  if (!g_str_equal (name, "main"))
+    ensure_page (self, name);
+  gtk_stack_set_visible_child_name (self->stack, name);
 }
 
-/* Surveys reload when shown: results change while a window is open. */
+/* Surveys reload when shown again: results change while a window is open. */
 static void
 show_surveys_action (GtkWidget  *widget,
                      const char *action_name,
@@ -304,30 +385,11 @@ show_surveys_action (GtkWidget  *widget,
 {
   BelWindow *self = BEL_WINDOW (widget);
 
-  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0 ||
-      !bel_surveys_page_get_available (self->surveys_page))
+  if (!can_show_pages (self) || !bel_students_page_get_surveys_available (self->students_page))
     return;
-  bel_surveys_page_reload (self->surveys_page);
+  if (!ensure_page (self, "surveys"))
+    bel_surveys_page_reload (self->surveys_page);
   gtk_stack_set_visible_child_name (self->stack, "surveys");
-}
-
-/* The header button of an action, anywhere under @widget (NULL: none). */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Check-ins and the team meeting load when shown, so they are never stale. */
@@ -338,15 +400,18 @@ show_care_page_action (GtkWidget  *widget,
 {
   BelWindow *self = BEL_WINDOW (widget);
 
-  if (!signed_in (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-school") == 0)
+  if (!can_show_pages (self))
     return;
-  if (g_strcmp0 (action_name, "win.show-meeting") == 0)
+  if (g_str_equal (action_name, "win.show-meeting"))
     {
+      ensure_page (self, "meeting");
       bel_meeting_page_reload (self->meeting_page);
       gtk_stack_set_visible_child_name (self->stack, "meeting");
       return;
     }
-  bel_checkins_page_reload (self->checkins_page);
+  /* A new check-ins page loads as it gets the school. */
+  if (!ensure_page (self, "checkins"))
+    bel_checkins_page_reload (self->checkins_page);
   gtk_stack_set_visible_child_name (self->stack, "checkins");
 }
 
@@ -569,6 +634,7 @@ bel_window_dispose (GObject *object)
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_WINDOW);
+  g_clear_object (&self->school);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (bel_window_parent_class)->dispose (object);
@@ -584,21 +650,11 @@ bel_window_class_init (BelWindowClass *klass)
 
   g_type_ensure (BEL_TYPE_SIGN_IN_PAGE);
   g_type_ensure (BEL_TYPE_STUDENTS_PAGE);
-  g_type_ensure (BEL_TYPE_BOARD_PAGE);
-  g_type_ensure (BEL_TYPE_GOALS_PAGE);
-  g_type_ensure (BEL_TYPE_SURVEYS_PAGE);
-  g_type_ensure (BEL_TYPE_CHECKINS_PAGE);
-  g_type_ensure (BEL_TYPE_MEETING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/belonging/Belonging/ui/bel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BelWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, BelWindow, students_page);
-  gtk_widget_class_bind_template_child (widget_class, BelWindow, board_page);
-  gtk_widget_class_bind_template_child (widget_class, BelWindow, goals_page);
-  gtk_widget_class_bind_template_child (widget_class, BelWindow, surveys_page);
-  gtk_widget_class_bind_template_child (widget_class, BelWindow, checkins_page);
-  gtk_widget_class_bind_template_child (widget_class, BelWindow, meeting_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_done);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
@@ -643,22 +699,12 @@ BelWindow *
 bel_window_new (BelApplication *application)
 {
   BelWindow *self = g_object_new (BEL_TYPE_WINDOW, "application", application, NULL);
-  GtkWidget *surveys_button;
 
   self->client = g_object_ref (bel_application_get_client (application));
   self->settings = g_object_ref (bel_application_get_settings (application));
   bel_sign_in_page_set_client (self->sign_in_page, self->client);
   bel_students_page_set_client (self->students_page, self->client);
-  bel_board_page_set_client (self->board_page, self->client);
-  bel_goals_page_set_client (self->goals_page, self->client);
-  bel_surveys_page_set_client (self->surveys_page, self->client);
-  /* the Surveys button shows only for those with results to see */
-  surveys_button = find_action_button (GTK_WIDGET (self->students_page), "win.show-surveys");
-  if (surveys_button != NULL)
-    g_object_bind_property (self->surveys_page, "available", surveys_button, "visible", G_BINDING_SYNC_CREATE);
   self->celebration = bel_celebration_attach (GTK_WINDOW (self), self->toast_overlay, self->client);
-  bel_checkins_page_set_client (self->checkins_page, self->client);
-  bel_meeting_page_set_client (self->meeting_page, self->client);
   g_signal_connect_swapped (self->client, "session-expired", G_CALLBACK (session_expired), self);
   g_signal_connect_swapped (self->client, "certificate-refused", G_CALLBACK (certificate_refused), self);
   g_signal_connect_swapped (self->client, "notify::connected", G_CALLBACK (connected_changed), self);

@@ -18,5 +18,7 @@ void        bel_window_add_toast      (BelWindow      *self,
                                        const char     *message);
 const char *bel_window_get_page_name  (BelWindow      *self);
 gboolean    bel_window_get_offline    (BelWindow      *self);
+GtkWidget  *bel_window_get_page       (BelWindow      *self,
+                                       const char     *name);
 
 G_END_DECLS

@@ -47,22 +47,30 @@ bel_account_is_admin (BelAccount *self)
   return g_strcmp0 (bel_resource_get_string (self, "server-role"), "admin") == 0;
 }
 
-/* Returns the account's role in @school_id, or NULL when not a member. */
-const char *
-bel_account_role_in (BelAccount *self,
-                     gint64      school_id)
+/* The account's membership of @school_id (not a new reference), or NULL. */
+BelMembership *
+bel_account_membership_in (BelAccount *self,
+                           gint64      school_id)
 {
   GListModel *memberships;
 
   g_return_val_if_fail (BEL_IS_ACCOUNT (self), NULL);
   memberships = bel_resource_get_object (self, "memberships");
-  if (memberships == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (memberships); i++)
+  for (guint i = 0; memberships != NULL && i < g_list_model_get_n_items (memberships); i++)
     {
       g_autoptr(BelMembership) m = g_list_model_get_item (memberships, i);
       if (bel_resource_get_int (m, "school-id") == school_id)
-        return bel_resource_get_string (m, "role");
+        return m; /* the list keeps it */
     }
   return NULL;
+}
+
+/* Returns the account's role in @school_id, or NULL when not a member. */
+const char *
+bel_account_role_in (BelAccount *self,
+                     gint64      school_id)
+{
+  BelMembership *m = bel_account_membership_in (self, school_id);
+
+  return m != NULL ? bel_resource_get_string (m, "role") : NULL;
 }

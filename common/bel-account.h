@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "bel-membership.h"
 #include "bel-resource.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ BelAccount *bel_account_new (void);
 gboolean    bel_account_is_admin (BelAccount *self);
 const char *bel_account_role_in (BelAccount *self,
                                  gint64      school_id);
+BelMembership *bel_account_membership_in (BelAccount *self,
+                                          gint64      school_id);
 
 extern const char * const bel_server_roles[];
 

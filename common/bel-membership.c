@@ -21,6 +21,8 @@ bel_membership_class_init (BelMembershipClass *klass)
     bel_field_string ("display-name", BEL_FIELD_READONLY | BEL_FIELD_NULLABLE, 120, NULL),
     bel_field_string ("role", BEL_FIELD_REQUIRED, 20, bel_school_roles),
     bel_field_string ("title", BEL_FIELD_NULLABLE, 80, NULL),
+    /* the active classes the person teaches in the school (roster import) */
+    bel_field_int ("classes", BEL_FIELD_READONLY, 0, G_MAXINT64),
   };
 
   bel_resource_class_install (G_OBJECT_CLASS (klass), fields, G_N_ELEMENTS (fields));

@@ -1,12 +1,25 @@
 /* bel-accounts-private.h - account lookups without permission checks, for bel-auth.c
+ * and bel-schools.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "bel-accounts.h"
 
 G_BEGIN_DECLS
+
+/* The columns bel_membership_from_row() reads; add WHERE and ORDER BY. */
+#define BEL_MEMBERSHIP_SELECT \
+  "SELECT m.school_id, s.name, m.account_id, a.username, a.display_name, m.role, m.title, " \
+  "(SELECT COUNT(*) FROM enrollment e JOIN class c ON c.id = e.class_id WHERE e.account_id = m.account_id " \
+  "AND e.role = 'teacher' AND e.active = 1 AND c.school_id = m.school_id AND c.active = 1) " \
+  "FROM membership m JOIN school s ON s.id = m.school_id JOIN account a ON a.id = m.account_id "
+
+/* A row of BEL_MEMBERSHIP_SELECT. */
+BelMembership *bel_membership_from_row (sqlite3_stmt *stmt);
 
 /* The account with its memberships, whoever asks. */
 BelAccount *bel_accounts_load        (BelEngine   *engine,

@@ -24,8 +24,8 @@ account_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-static BelMembership *
-membership_from_row (sqlite3_stmt *stmt)
+BelMembership *
+bel_membership_from_row (sqlite3_stmt *stmt)
 {
   return g_object_new (BEL_TYPE_MEMBERSHIP,
                        "school-id", (gint64) sqlite3_column_int64 (stmt, 0),
@@ -35,12 +35,9 @@ membership_from_row (sqlite3_stmt *stmt)
                        "display-name", bel_column_text (stmt, 4),
                        "role", bel_column_text (stmt, 5),
                        "title", bel_column_text (stmt, 6),
+                       "classes", (gint64) sqlite3_column_int64 (stmt, 7),
                        NULL);
 }
-
-#define MEMBERSHIP_SELECT \
-  "SELECT m.school_id, s.name, m.account_id, a.username, a.display_name, m.role, m.title " \
-  "FROM membership m JOIN school s ON s.id = m.school_id JOIN account a ON a.id = m.account_id "
 
 static gboolean
 load_memberships (BelEngine   *engine,
@@ -51,14 +48,14 @@ load_memberships (BelEngine   *engine,
   g_autoptr(GListStore) list = g_list_store_new (BEL_TYPE_MEMBERSHIP);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
-      MEMBERSHIP_SELECT "WHERE m.account_id = ? ORDER BY s.name COLLATE NOCASE, s.id", error);
+      BEL_MEMBERSHIP_SELECT "WHERE m.account_id = ? ORDER BY s.name COLLATE NOCASE, s.id", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (account));
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      g_autoptr(BelMembership) m = membership_from_row (stmt);
+      g_autoptr(BelMembership) m = bel_membership_from_row (stmt);
       g_list_store_append (list, m);
     }
   if (local_error != NULL)

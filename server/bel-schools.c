@@ -4,6 +4,7 @@
  */
 #include "bel-schools.h"
 
+#include "bel-accounts-private.h"
 #include "bel-engine-private.h"
 #include "bel-error.h"
 #include "bel-membership.h"
@@ -208,24 +209,14 @@ bel_schools_list_staff (BelEngine   *engine,
     return NULL;
   store = bel_engine_get_store (engine);
   stmt = bel_store_prepare (store,
-                            "SELECT m.school_id, s.name, m.account_id, a.username, a.display_name, "
-                            "m.role, m.title FROM membership m "
-                            "JOIN account a ON a.id = m.account_id JOIN school s ON s.id = m.school_id "
+                            BEL_MEMBERSHIP_SELECT
                             "WHERE m.school_id = ? AND a.active = 1 "
                             "ORDER BY a.display_name COLLATE NOCASE, a.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
-    g_ptr_array_add (out, g_object_new (BEL_TYPE_MEMBERSHIP,
-                                        "school-id", (gint64) sqlite3_column_int64 (stmt, 0),
-                                        "school-name", bel_column_text (stmt, 1),
-                                        "account-id", (gint64) sqlite3_column_int64 (stmt, 2),
-                                        "username", bel_column_text (stmt, 3),
-                                        "display-name", bel_column_text (stmt, 4),
-                                        "role", bel_column_text (stmt, 5),
-                                        "title", bel_column_text (stmt, 6),
-                                        NULL));
+    g_ptr_array_add (out, bel_membership_from_row (stmt));
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

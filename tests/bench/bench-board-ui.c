@@ -199,7 +199,6 @@ main (int argc, char *argv[])
   g_print ("# RSS before signing in: %ld MiB\n", rss_kib () / 1024);
 
   sign_in = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BEL_TYPE_WINDOW, "sign_in_page"));
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BEL_TYPE_WINDOW, "board_page"));
   {
     const char *values[] = { url, "counselor", PASSWORD };
     for (guint i = 0; i < 3; i++)
@@ -213,6 +212,8 @@ main (int argc, char *argv[])
   gtk_widget_activate_action (sign_in, "sign-in.submit", NULL);
   iterate_until (on_board_page, window, "the main page");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-board", NULL);
+  page = bel_window_get_page (window, "board");
+  g_assert_nonnull (page);
   iterate_until (grid_shown, page, "the board's cards");
   g_object_set_data (G_OBJECT (clock), "armed", GINT_TO_POINTER (TRUE));
   gtk_widget_queue_draw (GTK_WIDGET (window));

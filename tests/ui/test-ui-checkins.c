@@ -18,6 +18,7 @@
 #include "bel-meeting-page.h"
 #include "bel-observations-view.h"
 #include "bel-support-plan-view.h"
+#include "bel-students-page.h"
 #include "bel-window.h"
 #include "test-daemon.h"
 
@@ -141,6 +142,22 @@ window_child (Fixture *f, const char *name)
   return gtk_widget_get_template_child (GTK_WIDGET (f->window), BEL_TYPE_WINDOW, name);
 }
 
+/* A page the window built when it was first shown. */
+static gpointer
+page_named (Fixture *f, const char *name)
+{
+  GtkWidget *page = bel_window_get_page (f->window, name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static gboolean
+school_loaded (Fixture *f, gconstpointer data)
+{
+  return bel_students_page_get_school (window_child (f, "students_page")) != NULL;
+}
+
 static void
 sign_in_as (Fixture *f, const char *username)
 {
@@ -156,6 +173,7 @@ sign_in_as (Fixture *f, const char *username)
                            values[i]);
   g_assert_true (gtk_widget_activate_action (sign_in, "sign-in.submit", NULL));
   wait_until (f, page_is, "main", "the main page");
+  wait_until (f, school_loaded, NULL, "the school");
 
   f->http = bel_client_new (daemon_->url);
   bel_client_sign_in_async (f->http, username, TEST_DEMO_PASSWORD, NULL, store_result, &result);
@@ -206,7 +224,7 @@ toggle_active (Fixture *f, gconstpointer toggle)
 static BelCheckinsPage *
 checkins_page (Fixture *f)
 {
-  return window_child (f, "checkins_page");
+  return page_named (f, "checkins");
 }
 
 static gboolean
@@ -386,7 +404,7 @@ test_log_family_contact (Fixture *f, gconstpointer data)
 static BelMeetingPage *
 meeting_page (Fixture *f)
 {
-  return window_child (f, "meeting_page");
+  return page_named (f, "meeting");
 }
 
 static gboolean

@@ -396,7 +396,7 @@ celebrated (Fixture *f, gconstpointer data)
 static gboolean
 goals_loaded (Fixture *f, gconstpointer data)
 {
-  BelGoalsPage *page = child (f->window, BEL_TYPE_WINDOW, "goals_page");
+  BelGoalsPage *page = BEL_GOALS_PAGE (bel_window_get_page (f->window, "goals"));
   return !bel_goals_page_get_loading (page) && g_list_model_get_n_items (bel_goals_page_get_model (page)) > 0;
 }
 
@@ -456,7 +456,8 @@ test_benchmark_met_celebrates (Fixture *f, gconstpointer data)
   /* The Goals page: sorted by student, "Off track only" keeps only those; the win is listed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-goals", NULL));
   wait_until (f, page_is, "goals", "the goals page");
-  page = child (f->window, BEL_TYPE_WINDOW, "goals_page");
+  page = BEL_GOALS_PAGE (bel_window_get_page (f->window, "goals"));
+  g_assert_nonnull (page);
   wait_until (f, goals_loaded, NULL, "the school's goals");
   n_all = bel_goals_page_get_n_shown (page);
   snap ("goals-page.png", 1.0);

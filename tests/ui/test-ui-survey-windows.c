@@ -35,13 +35,16 @@
 static BelSurveysPage *
 surveys_page (UiFixture *f)
 {
-  return ui_child (f->window, BEL_TYPE_WINDOW, "surveys_page");
+  GtkWidget *page = bel_window_get_page (f->window, "surveys");
+
+  g_assert_nonnull (page);
+  return BEL_SURVEYS_PAGE (page);
 }
 
 static gboolean
 available (UiFixture *f, gconstpointer data)
 {
-  return bel_surveys_page_get_available (surveys_page (f));
+  return bel_students_page_get_surveys_available (f->students);
 }
 
 static gboolean

@@ -27,16 +27,21 @@
 #define N_STUDENTS 120
 #define LEADER     "angela.whitfield"
 
+/* The page the window built when Surveys was first shown. */
 static BelSurveysPage *
 surveys_page (UiFixture *f)
 {
-  return ui_child (f->window, BEL_TYPE_WINDOW, "surveys_page");
+  GtkWidget *page = bel_window_get_page (f->window, "surveys");
+
+  g_assert_nonnull (page);
+  return BEL_SURVEYS_PAGE (page);
 }
 
+/* The Surveys button shows in the students page's header. */
 static gboolean
 available (UiFixture *f, gconstpointer data)
 {
-  return bel_surveys_page_get_available (surveys_page (f));
+  return bel_students_page_get_surveys_available (f->students);
 }
 
 static gboolean
@@ -321,7 +326,7 @@ test_teacher_without_advisory_has_no_button (UiFixture *f, gconstpointer data)
   /* kwame.mensah advises no advisory in a demo of 120 students */
   ui_sign_in (f, "kwame.mensah");
   ui_spin (1500);
-  g_assert_false (bel_surveys_page_get_available (surveys_page (f)));
+  g_assert_false (available (f, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
   ui_spin (200);
   ui_wait_until (f, students_shown, NULL, "still the students page");

@@ -115,7 +115,9 @@ can_forget (UiFixture *f)
 static gboolean
 board_live (UiFixture *f, gconstpointer data)
 {
-  return bel_board_page_get_live (ui_child (f->window, BEL_TYPE_WINDOW, "board_page"));
+  GtkWidget *page = bel_window_get_page (f->window, "board");
+
+  return page != NULL && bel_board_page_get_live (BEL_BOARD_PAGE (page));
 }
 
 /* A label showing @fingerprint (its lines joined again with ":"). */
