@@ -93,6 +93,15 @@ cursor_decode (const char  *text,
   return TRUE;
 }
 
+gboolean
+bel_student_cursor_check (const char  *text,
+                          GError     **error)
+{
+  g_auto(Cursor) cursor = { 0 };
+
+  return cursor_decode (text, &cursor, error);
+}
+
 static char *
 like_pattern (const char *word)
 {

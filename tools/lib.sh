@@ -11,6 +11,9 @@ TEST_PACKAGES="xvfb xauth dbus dbus-user-session at-spi2-core python3 python3-do
 python3-pyatspi xdotool imagemagick curl sqlite3 nodejs npm chromium chromium-driver \
 openssl dpkg-dev debhelper lintian wrk"
 
+# tools/fuzz: the libFuzzer targets are built with clang (and symbolized by llvm)
+FUZZ_PACKAGES="clang llvm"
+
 # Installs the Debian packages that are missing: with apt-get when root, otherwise
 # prints the exact command to run and exits non-zero.
 ensure_packages () {

@@ -458,13 +458,21 @@ BelOneRoster *
 bel_oneroster_read (const char  *path,
                     GError     **error)
 {
-  g_autoptr(BelOneRoster) roster = g_new0 (BelOneRoster, 1);
   g_autoptr(GHashTable) files = bel_oneroster_source_read (path, error);
-  BelOrReader rd = { 0 };
 
   if (files == NULL)
     return NULL;
-  roster->source = g_strdup (path);
+  return bel_oneroster_read_files (files, path);
+}
+
+BelOneRoster *
+bel_oneroster_read_files (GHashTable *files,
+                          const char *source)
+{
+  g_autoptr(BelOneRoster) roster = g_new0 (BelOneRoster, 1);
+  BelOrReader rd = { 0 };
+
+  roster->source = g_strdup (source);
   roster->orgs = g_ptr_array_new_with_free_func ((GDestroyNotify) org_free);
   roster->users = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_or_user_free);
   roster->classes = g_ptr_array_new_with_free_func ((GDestroyNotify) class_free);

@@ -98,6 +98,10 @@ typedef struct {
  * NULL with @error only when it cannot be read at all; check ->problems. */
 BelOneRoster *bel_oneroster_read (const char    *path,
                                   GError       **error);
+/* Reads and checks a set already in memory: @files maps lowercase file names
+ * ("users.csv") to GBytes; @source names the set in problems. */
+BelOneRoster *bel_oneroster_read_files (GHashTable    *files,
+                                        const char    *source);
 void          bel_oneroster_free (BelOneRoster  *roster);
 
 /* "PK" -> -1, "KG" -> 0, "09" -> 9 ...; FALSE when it is not a grade. */
