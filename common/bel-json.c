@@ -8,15 +8,31 @@
 
 #include "bel-error.h"
 
-/* Whether the arrays and objects of @data nest at most @max deep.  Brackets
- * inside strings do not count; the text need not be valid JSON (the parser
- * says what is wrong with it afterwards). */
+typedef enum {
+  SHAPE_OK,
+  SHAPE_TOO_DEEP,
+  SHAPE_SEVERAL_VALUES,
+} Shape;
+
 static gboolean
-nesting_within (const char *data,
-                gsize       length,
-                guint       max)
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* What json-glib must not see: arrays and objects nested more than
+ * @max_depth deep, and more than one value at the top ("[] []"), which
+ * json-glib 1.6 accepts while leaking every value but the first.  Brackets
+ * inside strings do not count; the text need not be valid JSON (the parser
+ * says what else is wrong with it). */
+static Shape
+text_shape (const char *data,
+            gsize       length,
+            guint       max_depth)
 {
   gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE; /* a number or literal at the top */
+  gboolean seen_value = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -29,18 +45,34 @@ nesting_within (const char *data,
             i++;
           else if (c == '"')
             in_string = FALSE;
+          continue;
         }
-      else if (c == '"')
+      if (in_scalar)
+        {
+          if (strchr ("\"[]{},:", c) == NULL && !is_space (c))
+            continue;
+          in_scalar = FALSE;
+        }
+      if (is_space (c))
+        continue;
+      if (depth == 0)
+        {
+          if (seen_value)
+            return SHAPE_SEVERAL_VALUES;
+          seen_value = TRUE;
+          in_scalar = strchr ("\"[{", c) == NULL;
+        }
+      if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
-          if (++depth > max)
-            return FALSE;
+          if (++depth > max_depth)
+            return SHAPE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
-  return TRUE;
+  return SHAPE_OK;
 }
 
 JsonNode *
@@ -56,11 +88,17 @@ bel_json_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   size = length < 0 ? strlen (data) : (gsize) length;
-  if (!nesting_within (data, size, BEL_JSON_MAX_DEPTH))
+  switch (text_shape (data, size, BEL_JSON_MAX_DEPTH))
     {
+    case SHAPE_TOO_DEEP:
       g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
                    "arrays and objects are nested more than %d deep", BEL_JSON_MAX_DEPTH);
       return NULL;
+    case SHAPE_SEVERAL_VALUES:
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "the text holds more than one JSON value");
+      return NULL;
+    case SHAPE_OK:
+      break;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, size > 0 ? data : "", (gssize) size, &parse_error))
