@@ -137,10 +137,19 @@ bel_csv_parse (const char  *name,
                gsize        size,
                GError     **error)
 {
-  g_autoptr(BelCsvTable) table = g_new0 (BelCsvTable, 1);
-  Reader r = { name, data, data + size, 1 };
-  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(BelCsvTable) table = NULL;
+  g_autoptr(GPtrArray) header = NULL;
   const char *bad = NULL;
+  Reader r;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+
+  /* An empty file (from a ZIP entry, say) may come as NULL: no arithmetic on it */
+  if (data == NULL)
+    data = "";
+  r = (Reader) { name, data, data + size, 1 };
+  table = g_new0 (BelCsvTable, 1);
+  header = g_ptr_array_new_with_free_func (g_free);
 
   table->name = g_strdup (name);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
