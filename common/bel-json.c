@@ -12,6 +12,7 @@ typedef enum {
   SHAPE_OK,
   SHAPE_TOO_DEEP,
   SHAPE_SEVERAL_VALUES,
+  SHAPE_NUL,
 } Shape;
 
 static gboolean
@@ -22,9 +23,10 @@ is_space (char c)
 
 /* What json-glib must not see: arrays and objects nested more than
  * @max_depth deep, and more than one value at the top ("[] []"), which
- * json-glib 1.6 accepts while leaking every value but the first.  Brackets
- * inside strings do not count; the text need not be valid JSON (the parser
- * says what else is wrong with it). */
+ * json-glib 1.6 accepts while leaking every value but the first, and
+ * "\u0000", where json-glib silently cuts a string short.  Brackets inside
+ * strings do not count; the text need not be valid JSON (the parser says
+ * what else is wrong with it). */
 static Shape
 text_shape (const char *data,
             gsize       length,
@@ -41,6 +43,8 @@ text_shape (const char *data,
 
       if (in_string)
         {
+          if (c == '\\' && length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+            return SHAPE_NUL;
           if (c == '\\')
             i++;
           else if (c == '"')
@@ -75,6 +79,38 @@ text_shape (const char *data,
   return SHAPE_OK;
 }
 
+/* Whether every string and member name in @node is UTF-8: json-glib 1.6
+ * turns a lone surrogate ("\udc00") or a bad escape ("\udent") into bytes
+ * that are not, and reports success. */
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!node_is_utf8 (json_array_get_element (array, i)))
+          return FALSE;
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  return TRUE;
+}
+
 JsonNode *
 bel_json_parse (const char  *data,
                 gssize       length,
@@ -97,6 +133,9 @@ bel_json_parse (const char  *data,
     case SHAPE_SEVERAL_VALUES:
       g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "the text holds more than one JSON value");
       return NULL;
+    case SHAPE_NUL:
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "strings must not contain \\u0000");
+      return NULL;
     case SHAPE_OK:
       break;
     }
@@ -108,6 +147,16 @@ bel_json_parse (const char  *data,
     }
   root = json_parser_steal_root (parser);
   if (root == NULL)
-    g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "the text holds no JSON value");
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "the text holds no JSON value");
+      return NULL;
+    }
+  if (!node_is_utf8 (root))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                           "a string is not UTF-8 (a \\u escape of half a surrogate pair?)");
+      json_node_unref (root);
+      return NULL;
+    }
   return root;
 }

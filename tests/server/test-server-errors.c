@@ -225,6 +225,38 @@ test_several_json_values (Fixture       *f,
     }
 }
 
+/* json-glib 1.6 turns half a surrogate pair into bytes that are not UTF-8,
+ * which the daemon once stored and served: the app's json-glib then refused
+ * every student list holding that student. */
+static void
+test_json_strings_are_utf8 (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *bodies[] = {
+    "{\"pronouns\":\"she\\udc00her\"}",
+    "{\"pronouns\":\"\\ud800\"}",
+    "{\"pron\\udc00ouns\":\"she/her\"}",
+    "{\"pronouns\":\"she\\u0000her\"}",
+  };
+  g_autofree char *before = student_snapshot (f);
+  g_autofree char *after = NULL;
+  g_autoptr(BelTestResponse) pair = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "PATCH", f->student_path, f->token,
+                                                              bodies[i], "\"1\"");
+      bel_test_assert_problem (r, 400);
+    }
+  after = student_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  /* a whole surrogate pair is a character like any other */
+  pair = bel_test_daemon_request (f->d, "PATCH", f->student_path, f->token,
+                                  "{\"pronouns\":\"she \\ud83c\\udf08\"}", "\"1\"");
+  g_assert_cmpuint (pair->status, ==, 200);
+  g_assert_cmpstr (bel_test_response_string (pair, "pronouns"), ==, "she \U0001F308");
+}
+
 static void
 test_wrong_content_type (Fixture       *f,
                          gconstpointer  data)
@@ -424,6 +456,7 @@ main (int   argc,
   ADD ("/server/errors/bad-json-is-400", test_bad_json);
   ADD ("/server/errors/deeply-nested-json-is-400", test_deep_json);
   ADD ("/server/errors/several-json-values-are-400", test_several_json_values);
+  ADD ("/server/errors/json-strings-must-be-utf8", test_json_strings_are_utf8);
   ADD ("/server/errors/wrong-content-type-is-415", test_wrong_content_type);
   ADD ("/server/errors/10mb-body-is-413-before-it-is-read", test_too_large_body);
   ADD ("/server/errors/bad-ids-are-404", test_bad_ids);
