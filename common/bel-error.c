@@ -100,6 +100,15 @@ bel_field_error_free (BelFieldError *fe)
   g_free (fe);
 }
 
+char *
+bel_error_excerpt (const char *text,
+                   glong       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  return g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), max_chars));
+}
+
 GPtrArray *
 bel_error_get_field_errors (const GError *error)
 {

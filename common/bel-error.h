@@ -38,6 +38,11 @@ BelErrorCode bel_error_from_status  (guint status);
 const char  *bel_error_title        (BelErrorCode code);
 const char  *bel_error_type_uri     (BelErrorCode code);
 
+/* @text as error messages quote it: UTF-8 even where @text is not, and cut
+ * to at most @max_chars characters (never inside one, as "%.64s" would). */
+char        *bel_error_excerpt      (const char   *text,
+                                     glong         max_chars);
+
 /* A BEL_ERROR_INVALID error carries one "field: message" per line, so that
  * one GError can report every invalid field of a request at once. */
 typedef struct {

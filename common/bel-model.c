@@ -325,8 +325,10 @@ hash_to_value (const char *field, JsonNode *node, GValue *value, BelValidation *
       if (!holds (member, G_TYPE_STRING) || strlen (l->data) > 64 ||
           g_utf8_strlen (json_node_get_string (member), -1) > BEL_MODEL_STRING_MAX_DEFAULT)
         {
-          bel_validation_add (v, field, "entry \"%.64s\" must be a string of at most %d characters",
-                              (const char *) l->data, BEL_MODEL_STRING_MAX_DEFAULT);
+          g_autofree char *key = bel_error_excerpt (l->data, 64);
+
+          bel_validation_add (v, field, "entry \"%s\" must be a string of at most %d characters",
+                              key, BEL_MODEL_STRING_MAX_DEFAULT);
           return FALSE;
         }
       g_hash_table_insert (table, g_strdup (l->data), g_strdup (json_node_get_string (member)));

@@ -179,8 +179,10 @@ validate_checkin (BelEngine   *engine,
           for (guint i = 0; i < checklist->len && !known; i++)
             known = g_strcmp0 (bel_resource_get_string (g_ptr_array_index (checklist, i), "key"), key) == 0;
           if (!known)
-            bel_validation_add (v, "answers", "\"%.64s\" is not an item of the school's checklist",
-                                (const char *) key);
+            {
+              g_autofree char *shown = bel_error_excerpt (key, 64);
+              bel_validation_add (v, "answers", "\"%s\" is not an item of the school's checklist", shown);
+            }
         }
     }
   return bel_validation_finish (v, error);

@@ -128,8 +128,8 @@ bel_profiles_get (BelEngine   *engine,
 
   if (section != NULL && (only = bel_profile_section_find (section)) == NULL)
     {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "section: \"%.40s\" is not a profile section",
-                   section);
+      g_autofree char *shown = bel_error_excerpt (section, 40);
+      g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "section: \"%s\" is not a profile section", shown);
       return NULL;
     }
   tx = bel_engine_begin (engine, error);
