@@ -246,6 +246,7 @@ test_export_holds_exactly_the_readable_record (void)
   g_autoptr(BelTestResponse) pdf = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *extra = NULL;
+  g_autofree char *export_path = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   gint64 all[6];
   JsonObject *obj;
@@ -286,9 +287,8 @@ test_export_holds_exactly_the_readable_record (void)
   g_assert_cmpint (bel_test_profiles_reads (fx, fx->seed.counselor_id, NULL), ==, 3);
 
   /* The PDF: by Accept or by ?format=pdf, audited with its format. */
-  msg = bel_test_daemon_message (fx->daemon, "GET", g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT
-                                                                    "/export", fx->seed.student_id),
-                                 fx->counselor, NULL, NULL);
+  export_path = g_strdup_printf ("/api/v1/students/%" G_GINT64_FORMAT "/export", fx->seed.student_id);
+  msg = bel_test_daemon_message (fx->daemon, "GET", export_path, fx->counselor, NULL, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/pdf");
   pdf = bel_test_daemon_send (fx->daemon, msg);
   g_assert_cmpuint (pdf->status, ==, 200);

@@ -48,8 +48,10 @@ openapi_operations (void)
       else if (current != NULL && g_str_has_prefix (line, "    ") && line[4] != ' ')
         {
           g_autofree char *key = g_strndup (line + 4, strcspn (line + 4, ":"));
+          g_autofree char *method = g_ascii_strup (key, -1);
+
           if (g_strv_contains (methods, key))
-            g_hash_table_add (ops, g_strdup_printf ("%s %s", g_ascii_strup (key, -1), current));
+            g_hash_table_add (ops, g_strdup_printf ("%s %s", method, current));
         }
     }
   g_assert_true (in_paths);
