@@ -360,27 +360,30 @@ bel_server_listen (BelServer  *self,
   return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
+/* From the listening socket itself: soup_server_get_uris() caches an address
+ * that libsoup 3.2 never frees. */
 char *
 bel_server_dup_url (BelServer *self)
 {
-  GSList *uris;
-  char *url = NULL;
+  g_autoptr(GSList) sockets = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
+  const char *scheme;
+  guint16 port;
 
   g_return_val_if_fail (BEL_IS_SERVER (self), NULL);
 
-  uris = soup_server_get_uris (self->soup);
-  if (uris != NULL)
-    {
-      GUri *uri = uris->data;
-      const char *host = g_uri_get_host (uri);
-      const char *scheme = soup_server_is_https (self->soup) ? "https" : "http";
-
-      url = strchr (host, ':') != NULL
-              ? g_strdup_printf ("%s://[%s]:%d", scheme, host, g_uri_get_port (uri))
-              : g_strdup_printf ("%s://%s:%d", scheme, host, g_uri_get_port (uri));
-    }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return url;
+  sockets = soup_server_get_listeners (self->soup);
+  if (sockets == NULL)
+    return NULL;
+  address = g_socket_get_local_address (sockets->data, NULL);
+  if (!G_IS_INET_SOCKET_ADDRESS (address))
+    return NULL;
+  host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+  scheme = soup_server_is_https (self->soup) ? "https" : "http";
+  return strchr (host, ':') != NULL ? g_strdup_printf ("%s://[%s]:%u", scheme, host, port)
+                                    : g_strdup_printf ("%s://%s:%u", scheme, host, port);
 }
 
 void
