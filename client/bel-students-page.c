@@ -144,8 +144,9 @@ update_grades (BelStudentsPage *self)
   for (int grade = BEL_GRADE_MIN; grade <= BEL_GRADE_MAX; grade++)
     if (present[grade - BEL_GRADE_MIN])
       g_array_append_val (seen, grade);
+  /* Empty arrays have no data at all: memcmp() of NULL is undefined. */
   if (seen->len == self->grades->len &&
-      memcmp (seen->data, self->grades->data, seen->len * sizeof (int)) == 0)
+      (seen->len == 0 || memcmp (seen->data, self->grades->data, seen->len * sizeof (int)) == 0))
     return;
 
   g_array_set_size (self->grades, 0);
