@@ -15,6 +15,7 @@
 #include "bel-event-stream.h"
 #include "bel-school.h"
 #include "test-daemon.h"
+#include "../bel-test-slowdown.h"
 
 #define N_STUDENTS 40
 
@@ -38,7 +39,7 @@ store_result (GObject      *source,
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
 
   while (*slot == NULL)
     {
@@ -53,7 +54,7 @@ typedef gboolean (*Condition) (gconstpointer data);
 static void
 wait_until (Condition condition, gconstpointer data, const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (10);
 
   while (!condition (data))
     {

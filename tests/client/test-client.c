@@ -12,6 +12,7 @@
 #include "bel-membership.h"
 #include "bel-school.h"
 #include "test-daemon.h"
+#include "../bel-test-slowdown.h"
 
 #define N_STUDENTS 40
 
@@ -30,7 +31,7 @@ store_result (GObject      *source,
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
 
   while (*slot == NULL)
     {

@@ -14,6 +14,7 @@
 #include "bel-password.h"
 #include "bel-schools.h"
 #include "bel-students.h"
+#include "../bel-test-slowdown.h"
 
 #define START_TIMEOUT_SECONDS 30
 
@@ -35,7 +36,7 @@ bel_test_daemon_new (void)
   d->db_path = g_build_filename (d->dir, "belonging.db", NULL);
   d->config_path = g_build_filename (d->dir, "belongingd.conf", NULL);
   bel_test_daemon_set_config (d, "");
-  d->session = soup_session_new_with_options ("timeout", 60, NULL);
+  d->session = soup_session_new_with_options ("timeout", 60 * bel_test_slowdown (), NULL);
   d->listen = g_strdup ("127.0.0.1");
   d->env = g_new0 (char *, 1);
   d->output = g_string_new (NULL);
@@ -286,7 +287,7 @@ read_line (GDataInputStream *in)
 {
   char *line = NULL;
   gboolean expired = FALSE;
-  guint timeout = g_timeout_add_seconds (START_TIMEOUT_SECONDS, timed_out, &expired);
+  guint timeout = g_timeout_add_seconds (START_TIMEOUT_SECONDS * bel_test_slowdown (), timed_out, &expired);
 
   g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, line_read, &line);
   while (line == NULL && !expired)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bel-test-ws.h"
+#include "../bel-test-slowdown.h"
 
 static void
 on_message (SoupWebsocketConnection *conn,
@@ -208,7 +209,7 @@ bel_test_wait_until (gboolean (*cond) (gpointer data),
                      guint      timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
+  guint id = g_timeout_add (timeout_ms * bel_test_slowdown (), set_flag, &timed_out);
 
   while (!cond (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

@@ -9,6 +9,7 @@
 #include "bel-events.h"
 #include "bel-test-daemon.h"
 #include "bel-test-ws.h"
+#include "../bel-test-slowdown.h"
 
 typedef struct {
   BelTestDaemon *d;
@@ -516,7 +517,7 @@ test_slow_client (Fixture       *f,
   patch_student (f, leader, "burst");
 
   /* The slow subscriber finds its connection closed long before the end of the burst. */
-  g_socket_set_timeout (g_socket_connection_get_socket (slow), 30);
+  g_socket_set_timeout (g_socket_connection_get_socket (slow), 30 * bel_test_slowdown ());
   while ((n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (slow)), buffer,
                                    sizeof buffer, NULL, &error)) > 0)
     total += (gsize) n;

@@ -9,6 +9,7 @@
 
 #include "bel-sql-resources.h"
 #include "bel-test-it.h"
+#include "../bel-test-slowdown.h"
 
 /* "AA:BB:…" as `openssl x509 -noout -fingerprint -sha256` prints it. */
 static char *
@@ -147,7 +148,7 @@ receive (GSocket *socket)
   g_autoptr(GError) error = NULL;
   gssize n;
 
-  g_socket_set_timeout (socket, 20);
+  g_socket_set_timeout (socket, 20 * bel_test_slowdown ());
   n = g_socket_receive (socket, buffer, sizeof buffer - 1, NULL, &error);
   g_assert_no_error (error);
   buffer[n] = '\0';

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bel-test-profiles.h"
+#include "../bel-test-slowdown.h"
 
 #include <signal.h>
 #include <string.h>
@@ -235,7 +236,7 @@ start_logging (BelTestProfiles *fx,
                                                      "--database", fx->daemon->db_path, "--listen", "127.0.0.1",
                                                      "--port", "0", NULL);
   g_assert_no_error (error);
-  for (guint i = 0; i < 600 && fx->daemon->url == NULL; i++)
+  for (guint i = 0; i < 600 * bel_test_slowdown () && fx->daemon->url == NULL; i++)
     {
       g_autofree char *text = NULL;
       const char *line;

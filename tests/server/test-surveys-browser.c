@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bel-test-surveys.h"
+#include "../bel-test-slowdown.h"
 
 #include <string.h>
 
@@ -97,7 +98,7 @@ driver_start (WebDriver *w)
   w->driver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                                 chromedriver, port_arg, NULL);
   g_assert_no_error (error);
-  w->http = soup_session_new_with_options ("timeout", 30, NULL);
+  w->http = soup_session_new_with_options ("timeout", 30 * bel_test_slowdown (), NULL);
   w->base = g_strdup_printf ("http://127.0.0.1:%u", port);
   /* Wait for chromedriver to listen */
   for (guint i = 0; i < 100; i++)
@@ -215,7 +216,7 @@ wait_for_text (WebDriver  *w,
 {
   g_autofree char *find_path = g_strconcat (w->session, "/element", NULL);
   g_autofree char *json = g_strdup_printf ("{\"using\": \"css selector\", \"value\": \"%s\"}", selector);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
   char *text = NULL;
 
   while (g_get_monotonic_time () < deadline)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bel-ui-test-util.h"
+#include "../bel-test-slowdown.h"
 
 #include <string.h>
 
@@ -16,7 +17,7 @@ ui_wait_until (UiFixture     *f,
                gconstpointer  data,
                const char    *what)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (TIMEOUT_SECONDS);
 
   while (!condition (f, data))
     {
@@ -143,7 +144,7 @@ done_cb (GObject      *source,
 static GAsyncResult *
 wait_for (Wait *wait)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (TIMEOUT_SECONDS);
 
   while (wait->result == NULL)
     {

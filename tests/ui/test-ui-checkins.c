@@ -21,6 +21,7 @@
 #include "bel-students-page.h"
 #include "bel-window.h"
 #include "test-daemon.h"
+#include "../bel-test-slowdown.h"
 
 #define N_STUDENTS 40
 
@@ -38,7 +39,7 @@ typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 static void
 wait_until (Fixture *f, Condition condition, gconstpointer data, const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
 
   while (!condition (f, data))
     {
@@ -70,7 +71,7 @@ store_result (GObject *source, GAsyncResult *result, gpointer user_data)
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
 
   while (*slot == NULL)
     {

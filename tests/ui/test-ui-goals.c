@@ -30,6 +30,7 @@
 #include "bel-window.h"
 #include "bel-wins-view.h"
 #include "test-daemon.h"
+#include "../bel-test-slowdown.h"
 
 #define N_STUDENTS 40
 #define READING    "Reading readiness, scaled score"
@@ -51,7 +52,7 @@ typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 static void
 wait_until (Fixture *f, Condition condition, gconstpointer data, const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (20);
 
   while (!condition (f, data))
     {
@@ -414,7 +415,7 @@ test_benchmark_met_celebrates (Fixture *f, gconstpointer data)
   celebration = bel_celebration_get (GTK_WIDGET (f->window));
   g_assert_nonnull (celebration);
   {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    gint64 deadline = bel_test_deadline (10);
     while (!bel_celebration_get_live (celebration) && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
     g_assert_true (bel_celebration_get_live (celebration));

@@ -15,6 +15,7 @@
 #include "bel-students-page.h"
 #include "bel-window.h"
 #include "test-daemon.h"
+#include "../bel-test-slowdown.h"
 
 #define N_STUDENTS 60
 
@@ -36,7 +37,7 @@ wait_until (Fixture      *f,
             gconstpointer data,
             const char   *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = bel_test_deadline (30);
 
   while (!condition (f, data))
     {
@@ -243,7 +244,7 @@ test_search_and_open_a_student (Fixture *f, gconstpointer data)
   set_text (search, family);
   wait_until (f, list_stack_is, "list", "search results");
   {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    gint64 deadline = bel_test_deadline (10);
     while (g_list_model_get_n_items (model) == N_STUDENTS && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
   }
@@ -281,7 +282,7 @@ test_filters_and_empty_state (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (grades)), >=, 2);
   gtk_drop_down_set_selected (grades, 1);
   {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    gint64 deadline = bel_test_deadline (10);
     while ((g_list_model_get_n_items (model) == N_STUDENTS || count_is (f, all)) &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
