@@ -111,6 +111,8 @@ test_daemon_stop (TestDaemon *daemon)
   g_subprocess_send_signal (daemon->process, SIGTERM);
   g_subprocess_wait (daemon->process, NULL, &error);
   g_assert_no_error (error);
+  /* A daemon that crashes or reports errors (sanitizers) on its way out fails the test. */
+  g_assert_true (g_subprocess_get_successful (daemon->process));
   g_clear_object (&daemon->process);
 }
 

@@ -6,25 +6,17 @@
 
 #include <stdarg.h>
 
-static char *
-ctl_path (void)
-{
-  const char *root = g_getenv ("BEL_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, "server", "ctl", "belongingctl", NULL);
-}
+#include "bel-test-daemon.h"
 
 BelTestCtl *
 bel_test_ctl_runv (const char         *input,
                    const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = bel_test_program_argv ("server/ctl/belongingctl");
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   BelTestCtl *result = g_new0 (BelTestCtl, 1);
 
-  g_ptr_array_add (argv, ctl_path ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);

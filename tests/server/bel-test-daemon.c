@@ -63,8 +63,10 @@ bel_test_daemon_free (BelTestDaemon *d)
 {
   if (d == NULL)
     return;
+  /* A daemon that crashes or reports errors (sanitizers, valgrind) on its way
+   * out fails the test. */
   if (d->process != NULL)
-    bel_test_daemon_stop (d);
+    g_assert_cmpint (bel_test_daemon_stop (d), ==, 0);
   g_clear_object (&d->session);
   remove_dir (d->dir);
   g_free (d->dir);
@@ -251,13 +253,39 @@ bel_test_daemon_seed (BelTestDaemon *d,
   g_assert_no_error (error);
 }
 
-static char *
-daemon_path (void)
+GPtrArray *
+bel_test_program_argv (const char *relative)
 {
   const char *build_root = g_getenv ("BEL_BUILD_ROOT");
+  const char *wrapper = g_getenv ("BEL_TEST_WRAPPER");
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (build_root);
-  return g_build_filename (build_root, "server", "belongingd", NULL);
+  if (wrapper != NULL && *wrapper != '\0')
+    {
+      g_auto(GStrv) words = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_shell_parse_argv (wrapper, NULL, &words, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; words[i] != NULL; i++)
+        g_ptr_array_add (argv, g_strdup (words[i]));
+    }
+  g_ptr_array_add (argv, g_build_filename (build_root, relative, NULL));
+  return argv;
+}
+
+GPtrArray *
+bel_test_daemon_argv (BelTestDaemon *d)
+{
+  GPtrArray *argv = bel_test_program_argv ("server/belongingd");
+  const char *args[] = { "--config", d->config_path, "--database", d->db_path,
+                         "--listen", d->listen, "--port", "0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
 }
 
 static void
@@ -285,23 +313,32 @@ timed_out (gpointer user_data)
 static char *
 read_line (GDataInputStream *in)
 {
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   char *line = NULL;
   gboolean expired = FALSE;
   guint timeout = g_timeout_add_seconds (START_TIMEOUT_SECONDS * bel_test_slowdown (), timed_out, &expired);
 
-  g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, line_read, &line);
+  g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, cancellable, line_read, &line);
   while (line == NULL && !expired)
     g_main_context_iteration (NULL, TRUE);
   if (!expired)
-    g_source_remove (timeout);
-  return line;
+    {
+      g_source_remove (timeout);
+      return line;
+    }
+  /* The read must end (cancelled) while @line still exists. */
+  g_cancellable_cancel (cancellable);
+  while (line == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_free (line);
+  return NULL;
 }
 
 gboolean
 bel_test_daemon_try_start (BelTestDaemon  *d,
                            GError        **error)
 {
-  g_autofree char *path = daemon_path ();
+  g_autoptr(GPtrArray) argv = bel_test_daemon_argv (d);
   g_autoptr(GDataInputStream) in = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -315,9 +352,7 @@ bel_test_daemon_try_start (BelTestDaemon  *d,
       g_autofree char *variable = g_strndup (d->env[i], strcspn (d->env[i], "="));
       g_subprocess_launcher_setenv (launcher, variable, d->env[i] + strlen (variable) + 1, TRUE);
     }
-  d->process = g_subprocess_launcher_spawn (launcher, error, path, "--config", d->config_path,
-                                            "--database", d->db_path, "--listen", d->listen,
-                                            "--port", "0", NULL);
+  d->process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
   if (d->process == NULL)
     return FALSE;
   in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->process));
@@ -354,6 +389,16 @@ bel_test_daemon_start (BelTestDaemon *d)
   g_assert_no_error (error);
 }
 
+/* What an exited daemon wrote after its "listening on" line. */
+static void
+print_output (BelTestDaemon *d)
+{
+  g_auto(GStrv) lines = g_strsplit (d->output->str, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_printerr ("belongingd: %s\n", lines[i]);
+}
+
 int
 bel_test_daemon_stop (BelTestDaemon *d)
 {
@@ -366,6 +411,8 @@ bel_test_daemon_stop (BelTestDaemon *d)
   g_assert_no_error (error);
   join_drain (d);
   status = g_subprocess_get_if_exited (d->process) ? g_subprocess_get_exit_status (d->process) : -1;
+  if (status != 0)
+    print_output (d);
   g_clear_object (&d->process);
   return status;
 }

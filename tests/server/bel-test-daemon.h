@@ -84,10 +84,17 @@ void             bel_test_daemon_start        (BelTestDaemon *d);
 /* Spawns it and returns FALSE with its stderr in @error if it does not start. */
 gboolean         bel_test_daemon_try_start    (BelTestDaemon *d,
                                                GError       **error);
-/* SIGTERM, then waits; returns the exit status. */
+/* SIGTERM, then waits; returns the exit status (-1 after a signal). A daemon
+ * that failed prints the rest of its output (sanitizer reports) to stderr. */
 int              bel_test_daemon_stop         (BelTestDaemon *d);
 /* SIGKILL, then waits. */
 void             bel_test_daemon_kill         (BelTestDaemon *d);
+/* The start of an argv that runs BEL_BUILD_ROOT/@relative (no NULL yet), behind
+ * the command in $BEL_TEST_WRAPPER when set: tools/test-valgrind runs every
+ * belongingd and belongingctl of the tests under valgrind that way. */
+GPtrArray       *bel_test_program_argv        (const char    *relative);
+/* The whole argv (NULL-terminated) that bel_test_daemon_start() runs. */
+GPtrArray       *bel_test_daemon_argv         (BelTestDaemon *d);
 
 SoupMessage     *bel_test_daemon_message      (BelTestDaemon *d,
                                                const char    *method,

@@ -226,15 +226,13 @@ start_logging (BelTestProfiles *fx,
                const char      *log_path)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autofree char *daemon = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "server", "belongingd", NULL);
+  g_autoptr(GPtrArray) argv = bel_test_daemon_argv (fx->daemon);
   g_autoptr(GError) error = NULL;
   const char *prefix = "belongingd: listening on ";
 
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
-  fx->daemon->process = g_subprocess_launcher_spawn (launcher, &error, daemon, "--config", fx->daemon->config_path,
-                                                     "--database", fx->daemon->db_path, "--listen", "127.0.0.1",
-                                                     "--port", "0", NULL);
+  fx->daemon->process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 600 * bel_test_slowdown () && fx->daemon->url == NULL; i++)
     {

@@ -104,13 +104,15 @@ test_routes_match_openapi (void)
 static void
 test_daemon_lists_the_same_routes (void)
 {
-  g_autofree char *daemon = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "server", "belongingd", NULL);
+  g_autoptr(GPtrArray) argv = bel_test_program_argv ("server/belongingd");
   g_autofree char *out = NULL;
   g_autofree char *dump = bel_routes_dump ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                               daemon, "--list-routes", NULL);
+  g_autoptr(GSubprocess) p = NULL;
 
+  g_ptr_array_add (argv, g_strdup ("--list-routes"));
+  g_ptr_array_add (argv, NULL);
+  p = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
