@@ -200,21 +200,6 @@ bel_test_surveys_cell (JsonObject *breakdown,
 
 /* The value of the form token in the form posting to @action. */
 char *
-bel_test_form_token (const char *html,
-                     const char *action)
-{
-  g_autofree char *needle = g_strdup_printf ("action=\"%s\"", action);
-  const char *form = strstr (html, needle);
-  const char *start;
-
-  g_assert_nonnull (form);
-  start = strstr (form, "name=\"token\" value=\"");
-  g_assert_nonnull (start);
-  start += strlen ("name=\"token\" value=\"");
-  return g_strndup (start, strcspn (start, "\""));
-}
-
-char *
 bel_test_body_text (BelTestResponse *r)
 {
   return g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
@@ -226,13 +211,8 @@ bel_test_survey_post (BelTestDaemon *d,
                       const char    *path,
                       const char    *form)
 {
-  g_autofree char *url = g_strconcat (d->url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+  g_autoptr(SoupMessage) msg = bel_test_survey_message (d->url, "POST", path, cookie, form);
 
-  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
-  if (cookie != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie", cookie);
   return bel_test_daemon_send (d, msg);
 }
 
@@ -242,23 +222,12 @@ bel_test_survey_open (BelTestDaemon  *d,
 {
   g_autoptr(BelTestResponse) r = bel_test_daemon_request (d, "GET", "/survey", NULL, NULL, NULL);
   g_autofree char *html = bel_test_body_text (r);
-  const char *set_cookie = soup_message_headers_get_one (r->headers, "Set-Cookie");
 
   g_assert_cmpuint (r->status, ==, 200);
-  g_assert_nonnull (set_cookie);
   g_free (*cookie);
-  *cookie = g_strndup (set_cookie, strcspn (set_cookie, ";"));
+  *cookie = bel_test_survey_cookie (r->headers);
+  g_assert_nonnull (*cookie);
   return bel_test_form_token (html, "/survey");
-}
-
-char *
-bel_test_survey_start_form (const char *code,
-                            const char *token)
-{
-  g_autofree char *c = g_uri_escape_string (code, NULL, TRUE);
-  g_autofree char *t = g_uri_escape_string (token, NULL, TRUE);
-
-  return g_strdup_printf ("code=%s&token=%s", c, t);
 }
 
 static void

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "bel-test-daemon.h"
+#include "bel-test-survey-form.h"
 
 G_BEGIN_DECLS
 
@@ -64,9 +65,6 @@ JsonObject      *bel_test_surveys_breakdown (JsonObject    *results,
 JsonObject      *bel_test_surveys_cell      (JsonObject    *breakdown,
                                              const char    *key);
 
-/* The value of the hidden token field of the form posting to @action in @html. */
-char            *bel_test_form_token        (const char    *html,
-                                             const char    *action);
 char            *bel_test_body_text         (BelTestResponse *r);
 /* The students' page as a browser: GET /survey keeps its cookie in *@cookie
  * and returns the code form's token; forms are posted with the cookie. */
@@ -76,8 +74,5 @@ BelTestResponse *bel_test_survey_post       (BelTestDaemon  *d,
                                              const char     *cookie,
                                              const char     *path,
                                              const char     *form);
-/* "code=CODE&token=TOKEN", escaped. */
-char            *bel_test_survey_start_form (const char     *code,
-                                             const char     *token);
 
 G_END_DECLS
