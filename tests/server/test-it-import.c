@@ -254,6 +254,109 @@ test_imported_teacher_signs_in (void)
   g_assert_no_error (error);
 }
 
+/* How many classes @username teaches, in /api/v1/me (as @token's owner
+ * sees it) and in the school's staff list. */
+static gint64
+me_classes (BelTestDaemon *d,
+            const char    *token)
+{
+  g_autoptr(BelTestResponse) me = bel_test_daemon_request (d, "GET", "/api/v1/me", token, NULL, NULL);
+  JsonArray *memberships;
+
+  g_assert_cmpuint (me->status, ==, 200);
+  memberships = json_object_get_array_member (bel_test_response_object (me), "memberships");
+  g_assert_cmpuint (json_array_get_length (memberships), ==, 1);
+  return json_object_get_int_member (json_array_get_object_element (memberships, 0), "classes");
+}
+
+static gint64
+staff_classes (BelTestDaemon *d,
+               const char    *token,
+               const char    *username)
+{
+  g_autoptr(BelTestResponse) staff = bel_test_daemon_request (d, "GET", "/api/v1/schools/1/staff", token,
+                                                              NULL, NULL);
+  JsonArray *items;
+
+  g_assert_cmpuint (staff->status, ==, 200);
+  items = json_object_get_array_member (bel_test_response_object (staff), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *m = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (m, "username"), username) == 0)
+        return json_object_get_int_member (m, "classes");
+    }
+  g_assert_not_reached ();
+}
+
+/* Copies @from to @to without the lines that contain @word. */
+static void
+copy_without (const char *from,
+              const char *to,
+              const char *word)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && strstr (lines[i], word) == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (to, out->str, out->len, NULL));
+}
+
+/* /api/v1/me and the staff list say how many active classes each person
+ * teaches (the app shows teachers of classes the Surveys page by it); a
+ * class that a later import leaves out is inactive and no longer counts. */
+static void
+test_teacher_class_count (void)
+{
+  g_autoptr(BelTestDaemon) d = bel_test_daemon_new ();
+  g_autofree char *set = sample ("sample");
+  g_autofree char *password_file = g_build_filename (d->dir, "password", NULL);
+  g_autofree char *next = g_build_filename (d->dir, "next-set", NULL);
+  g_autoptr(BelTestCtl) first = NULL;
+  g_autoptr(BelTestCtl) again = NULL;
+  g_autofree char *teacher = NULL;
+  g_autofree char *leader = NULL;
+
+  first = bel_test_it_ctl (d, 0, "import", "oneroster", set, NULL);
+  g_assert_true (g_file_set_contents (password_file, PASSWORD "\n", -1, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BelTestCtl) reset = bel_test_it_ctl (d, 0, "account", "reset-password",
+                                                     i == 0 ? "mgarcia" : "pmorgan",
+                                                     "--password-file", password_file, NULL);
+    }
+  bel_test_daemon_start (d);
+  teacher = bel_test_daemon_sign_in (d, "mgarcia", PASSWORD);
+  leader = bel_test_daemon_sign_in (d, "pmorgan", PASSWORD);
+  /* María García teaches English 9 in two periods; the principal teaches none */
+  g_assert_cmpint (me_classes (d, teacher), ==, 2);
+  g_assert_cmpint (me_classes (d, leader), ==, 0);
+  g_assert_cmpint (staff_classes (d, leader, "mgarcia"), ==, 2);
+  g_assert_cmpint (staff_classes (d, teacher, "pmorgan"), ==, 0);
+
+  /* The next set has no second period: the import deactivates the class */
+  bel_test_it_copy_dir (set, next);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *file = i == 0 ? "classes.csv" : "enrollments.csv";
+      g_autofree char *from = g_build_filename (set, file, NULL);
+      g_autofree char *to = g_build_filename (next, file, NULL);
+
+      copy_without (from, to, "cls-eng9-2");
+    }
+  again = bel_test_it_ctl (d, 0, "import", "oneroster", next, NULL);
+  g_assert_nonnull (strstr (again->out, "classes      0 new, 0 updated, 1 deactivated"));
+  g_assert_cmpint (count (d, "SELECT active FROM class WHERE sis_id = 'cls-eng9-2'"), ==, 0);
+  g_assert_cmpint (me_classes (d, teacher), ==, 1);
+  g_assert_cmpint (staff_classes (d, leader, "mgarcia"), ==, 1);
+}
+
 static void
 test_school_option (void)
 {
@@ -283,5 +386,6 @@ main (int   argc,
   g_test_add_func ("/it/import/zipped-1.2-set", test_zipped_1_2_set);
   g_test_add_func ("/it/import/imported-teacher-signs-in", test_imported_teacher_signs_in);
   g_test_add_func ("/it/import/school-option", test_school_option);
+  g_test_add_func ("/it/import/teacher-class-count", test_teacher_class_count);
   return g_test_run ();
 }
