@@ -54,6 +54,7 @@ teardown (Fixture       *f,
   bel_test_daemon_free (f->d);
 }
 
+/* A raw connection to the daemon, closed with the fixture. */
 static GSocket *
 open_raw (Fixture *f)
 {
@@ -69,8 +70,8 @@ open_raw (Fixture *f)
   g_socket_connect (socket, address, NULL, &error);
   g_assert_no_error (error);
   g_socket_set_blocking (socket, FALSE);
-  g_ptr_array_add (f->hostile, g_object_ref (socket));
-  return g_steal_pointer (&socket);
+  g_ptr_array_add (f->hostile, g_steal_pointer (&socket));
+  return g_ptr_array_index (f->hostile, f->hostile->len - 1);
 }
 
 static void
