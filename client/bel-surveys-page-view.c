@@ -158,8 +158,9 @@ bel_surveys_page_render (BelSurveysPage *self)
   gtk_widget_set_visible (self->waiting, answered == 0);
   render_table (self, results, bel_survey_results_breakdown (results, self->breakdown));
   bel_surveys_page_render_trend (self);
-  render_window (self);
+  /* before render_window(): the actions it updates depend on the results being shown */
   gtk_stack_set_visible_child_name (self->content, "results");
+  render_window (self);
 }
 
 /* ---- the widgets ---- */

@@ -99,6 +99,23 @@ take_screenshot (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* The button under @widget that activates @action, or NULL. */
+static GtkWidget *
+button_of (GtkWidget  *widget,
+           const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_of (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
 {
@@ -116,6 +133,8 @@ test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   open_surveys (f);
   page = surveys_page (f);
+  /* the results as first shown can be exported */
+  g_assert_true (gtk_widget_is_sensitive (button_of (GTK_WIDGET (page), "surveys.export-csv")));
 
   /* the daemon's own figure for everyone, first question */
   http = ui_http_sign_in (f, LEADER);
