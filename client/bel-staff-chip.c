@@ -9,6 +9,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bel-tooltip.h"
+
 struct _BelStaffChip
 {
   GtkWidget      parent_instance;
@@ -41,7 +43,7 @@ update (BelStaffChip *self)
   else
     label = g_strdup_printf (_("%s, knows %s"), name, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), bel_board_staff_get_title (self->staff));
+  bel_tooltip_set (GTK_WIDGET (self), bel_board_staff_get_title (self->staff));
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "bel-format.h"
 #include "bel-staff-picker.h"
+#include "bel-tooltip.h"
 
 #define MAX_FACES  5
 #define FLASH_MSEC 1600
@@ -164,7 +165,7 @@ make_face (BelStudentCard *self,
     }
   else
     tip = g_strdup_printf (_("%s knows this student"), name);
-  gtk_widget_set_tooltip_text (face, tip);
+  bel_tooltip_set (face, tip);
   if (account_id == my_id (self))
     gtk_widget_add_css_class (face, "mine");
   return face;
@@ -219,7 +220,7 @@ update (BelStudentCard *self)
   tip = adults == 0 ? g_strdup (_("No adult yet"))
                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u adult knows this student",
                                                     "%u adults know this student", adults), adults);
-  gtk_widget_set_tooltip_text (self->badge, tip);
+  bel_tooltip_set (self->badge, tip);
 
   if (adults == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "no-adult");
@@ -239,7 +240,7 @@ update (BelStudentCard *self)
   if (bel_board_student_get_advocate_name (student) != NULL)
     {
       g_autofree char *who = g_strdup_printf (_("Advocate: %s"), bel_board_student_get_advocate_name (student));
-      gtk_widget_set_tooltip_text (self->advocate, who);
+      bel_tooltip_set (self->advocate, who);
     }
   update_faces (self);
   gtk_widget_set_visible (self->nobody, adults == 0);
@@ -656,7 +657,7 @@ bel_student_card_init (BelStudentCard *self)
   gtk_widget_set_hexpand (self->faces, TRUE);
   gtk_widget_add_css_class (self->concern, "concern");
   gtk_widget_add_css_class (self->advocate, "advocate");
-  gtk_widget_set_tooltip_text (self->concern, _("Someone is concerned about this student"));
+  bel_tooltip_set (self->concern, _("Someone is concerned about this student"));
   gtk_box_append (GTK_BOX (self->faces), self->nobody);
   gtk_box_append (GTK_BOX (bottom), self->faces);
   gtk_box_append (GTK_BOX (bottom), self->concern);
