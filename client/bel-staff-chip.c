@@ -6,9 +6,9 @@
 
 #include "bel-staff-chip.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bel-initials.h"
 #include "bel-tooltip.h"
 
 struct _BelStaffChip
@@ -35,7 +35,7 @@ update (BelStaffChip *self)
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", n), n);
   g_autofree char *label = NULL;
 
-  adw_avatar_set_text (ADW_AVATAR (self->avatar), name);
+  bel_initials_set_text (BEL_INITIALS (self->avatar), name);
   gtk_label_set_label (GTK_LABEL (self->name), name);
   gtk_label_set_label (GTK_LABEL (self->count), count);
   if (self->draggable)
@@ -128,7 +128,7 @@ bel_staff_chip_init (BelStaffChip *self)
   GtkDragSource *source = gtk_drag_source_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->avatar = adw_avatar_new (28, NULL, TRUE);
+  self->avatar = bel_initials_new (28, NULL);
   self->name = gtk_label_new (NULL);
   self->count = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->name), 0);

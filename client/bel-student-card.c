@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bel-format.h"
+#include "bel-initials.h"
 #include "bel-staff-picker.h"
 #include "bel-tooltip.h"
 
@@ -148,7 +149,7 @@ make_face (BelStudentCard *self,
            gint64          account_id)
 {
   const char *name = staff_name (self, account_id);
-  GtkWidget *face = adw_avatar_new (22, name, TRUE);
+  GtkWidget *face = bel_initials_new (22, name);
   g_autofree char *tip = NULL;
 
   if (self->manager || account_id == my_id (self))
@@ -211,7 +212,7 @@ update (BelStudentCard *self)
   advisory = bel_board_student_get_advisory_name (student);
   meta = advisory ? g_strdup_printf ("%s · %s", grade, advisory) : g_strdup (grade);
 
-  adw_avatar_set_text (ADW_AVATAR (self->avatar), bel_board_student_get_display_name (student));
+  bel_initials_set_text (BEL_INITIALS (self->avatar), bel_board_student_get_display_name (student));
   gtk_label_set_label (GTK_LABEL (self->name), bel_board_student_get_display_name (student));
   gtk_label_set_label (GTK_LABEL (self->meta), meta);
   g_free (self->badge_text);
@@ -610,7 +611,7 @@ build_top (BelStudentCard *self)
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name ("system-users-symbolic");
 
-  self->avatar = adw_avatar_new (40, NULL, TRUE);
+  self->avatar = bel_initials_new (40, NULL);
   self->name = gtk_label_new (NULL);
   self->meta = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->name), 0);
