@@ -32,6 +32,7 @@ struct _BelBoardMap
   char               *staff_words;
   char               *headline;
   gboolean            updating;
+  guint               columns_id;     /* idle: the grid's max-columns to set */
 
   GtkWidget          *content;
   GtkWidget          *rail;
@@ -51,6 +52,13 @@ struct _BelBoardMap
 };
 
 G_DEFINE_FINAL_TYPE (BelBoardMap, bel_board_map, GTK_TYPE_WIDGET)
+
+/* The narrowest a card's cell gets (board.css: a card's min-width and
+ * padding, and the cell's padding), until a card on screen says. */
+#define CELL_MIN_WIDTH 266
+#define MAX_COLUMNS    8
+
+static void apply_columns (BelBoardMap *self);
 
 /* ---- counts and headline ---- */
 
@@ -338,6 +346,9 @@ bel_board_map_set_loading (BelBoardMap *self)
 {
   g_return_if_fail (BEL_IS_BOARD_MAP (self));
   gtk_stack_set_visible_child_name (self->grid_stack, "loading");
+  /* before the students arrive and the grid makes their cards */
+  g_clear_handle_id (&self->columns_id, g_source_remove);
+  apply_columns (self);
 }
 
 /* ---- the staff rail ---- */
@@ -598,6 +609,50 @@ bel_board_map_focus_search (BelBoardMap *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* ---- columns ---- */
+
+/* GtkGridView keeps max-columns × 30 cards alive, however few fit, and makes
+ * them as soon as the students arrive: with max-columns at what fits, a
+ * board shows its first screen building a half or a third as many cards. */
+static guint
+columns_that_fit (BelBoardMap *self)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->grid_view));
+  GtkBorder padding;
+  int width, cell_width = CELL_MIN_WIDTH;
+
+  gtk_style_context_get_padding (gtk_widget_get_style_context (GTK_WIDGET (self->grid_view)), &padding);
+  width = gtk_widget_get_width (GTK_WIDGET (self->grid_stack)) - padding.left - padding.right;
+  if (cell != NULL && gtk_widget_get_visible (cell))
+    gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &cell_width, NULL, NULL, NULL);
+  return CLAMP (width / MAX (cell_width, 1), 1, MAX_COLUMNS);
+}
+
+static void
+apply_columns (BelBoardMap *self)
+{
+  if (gtk_widget_get_width (GTK_WIDGET (self->grid_stack)) > 0)
+    gtk_grid_view_set_max_columns (self->grid_view, columns_that_fit (self));
+}
+
+static gboolean
+apply_columns_idle (gpointer user_data)
+{
+  BelBoardMap *self = user_data;
+
+  self->columns_id = 0;
+  apply_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The grid's width changed (its page size): set the columns when it is laid out. */
+static void
+width_changed (BelBoardMap *self)
+{
+  if (self->columns_id == 0 && columns_that_fit (self) != gtk_grid_view_get_max_columns (self->grid_view))
+    self->columns_id = g_idle_add (apply_columns_idle, self);
+}
+
 /* ---- object ---- */
 
 static void
@@ -607,6 +662,7 @@ bel_board_map_dispose (GObject *object)
 
   g_cancellable_cancel (self->subgroup_cancellable);
   g_clear_object (&self->subgroup_cancellable);
+  g_clear_handle_id (&self->columns_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEL_TYPE_BOARD_MAP);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_object (&self->sorted);
@@ -695,6 +751,8 @@ bel_board_map_init (BelBoardMap *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
   gtk_grid_view_set_model (self->grid_view, selection);
   g_signal_connect_swapped (self->grid_view, "activate", G_CALLBACK (grid_activated), self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->grid_view)), "notify::page-size",
+                           G_CALLBACK (width_changed), self, G_CONNECT_SWAPPED);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (grid_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->grid_view), keys);
