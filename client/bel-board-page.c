@@ -125,11 +125,12 @@ stream_connected (BelBoardPage *self)
   update_live (self);
   if (!bel_event_stream_get_connected (self->stream))
     return;
-  /* The first board is read once the events flow, so no mark falls between them. */
+  /* The first board is read once the events flow, so no mark falls between
+   * them; the rounds came meanwhile (or their answer reads it). */
   if (self->connect_wait_id != 0)
     {
       g_clear_handle_id (&self->connect_wait_id, g_source_remove);
-      load_rounds (self);
+      load_board (self);
       return;
     }
   /* Until the first event the stream has no seq to resume from: whatever
@@ -145,7 +146,7 @@ connect_wait_over (gpointer user_data)
 
   /* No live events yet (a proxy in the way?): show the board anyway. */
   self->connect_wait_id = 0;
-  load_rounds (self);
+  load_board (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -342,7 +343,9 @@ rounds_cb (GObject      *source,
       toast (self, _("There is no relationship map yet. A counselor or leader can start one."));
       return;
     }
-  load_board (self);
+  /* Still waiting for the live events: the board is read when they flow. */
+  if (self->connect_wait_id == 0)
+    load_board (self);
 }
 
 static void
@@ -719,6 +722,7 @@ bel_board_page_set_school (BelBoardPage *self,
   bel_compare_view_set_client (self->compare, self->client);
   start_stream (self);
   self->connect_wait_id = g_timeout_add (CONNECT_WAIT_MSEC, connect_wait_over, self);
+  load_rounds (self);
 }
 
 void
