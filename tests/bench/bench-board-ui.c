@@ -9,6 +9,9 @@
  *   - the process's RSS with the 2,000-card board shown, and after scrolling
  *     through every card;
  *   - frame times while scrolling from the top to the bottom of the grid.
+ * With BEL_BENCH_SHOT=PREFIX it also takes screenshots (ImageMagick's import)
+ * of the first full board frame and of the last cards, PREFIX-first.png and
+ * PREFIX-last.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,11 +79,15 @@ load_average (void)
 {
   static char text[64];
   g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
 
   if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
     return "?";
-  g_strlcpy (text, contents, 15);
-  return g_strstrip (text);
+  fields = g_strsplit (contents, " ", 4);
+  if (g_strv_length (fields) < 3)
+    return "?";
+  g_snprintf (text, sizeof text, "%s %s %s", fields[0], fields[1], fields[2]);
+  return text;
 }
 
 static long
@@ -151,6 +158,39 @@ painted (gpointer data)
   return painted_at != 0;
 }
 
+/* The frame counts as full when the first card on the board was drawn with
+ * its student's name; says how many cards the grid built for it. */
+static guint
+check_cards (GtkWidget *page)
+{
+  BelBoardMap *map = bel_board_page_get_map (BEL_BOARD_PAGE (page));
+  GtkWidget *grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (map), BEL_TYPE_BOARD_MAP, "grid_view"));
+  g_autoptr(BelBoardStudent) first = g_list_model_get_item (bel_board_map_get_shown (map), 0);
+  BelStudentCard *card = bel_board_map_get_card (map, first);
+  guint n = 0;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (card)) && gtk_widget_get_width (GTK_WIDGET (card)) > 0);
+  g_assert_true (bel_student_card_get_student (card) == first);
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    n++;
+  return n;
+}
+
+/* BEL_BENCH_SHOT=PREFIX: the screen as it is now, in PREFIX-WHEN.png */
+static void
+take_shot (const char *when)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", g_getenv ("BEL_BENCH_SHOT"), when);
+  const char *argv[] = { "import", "-window", "root", file, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("BEL_BENCH_SHOT") == NULL)
+    return;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -219,11 +259,13 @@ main (int argc, char *argv[])
   gtk_widget_queue_draw (GTK_WIDGET (window));
   iterate_until (painted, NULL, "the first full frame");
   n = g_list_model_get_n_items (bel_board_model_get_students (bel_board_page_get_board (BEL_BOARD_PAGE (page))));
-  g_print ("students on the board: %u\n", n);
+  g_print ("students on the board: %u, cards the grid built: %u\n", n, check_cards (page));
   g_print ("sign-in -> first full board frame: %.0f ms wall, %.0f ms of the app's CPU (load average %s)\n",
            (painted_at - started) / 1000.0, cpu_ms () - cpu_started, load_average ());
   rss_shown = rss_kib ();
-  g_print ("RSS with the board shown: %ld MiB\n", rss_shown / 1024);
+  take_shot ("first");
+  g_print ("RSS with the board shown: %ld MiB (renderer %s)\n", rss_shown / 1024,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   /* Scroll through every card, a screenful at a time, and time the frames. */
   grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bel_board_page_get_map (BEL_BOARD_PAGE (page))),
@@ -242,6 +284,7 @@ main (int argc, char *argv[])
         g_main_context_iteration (NULL, TRUE);
     }
   rss_scrolled = rss_kib ();
+  take_shot ("last");
   g_array_sort (frame_times, compare_double);
   if (frame_times->len > 0)
     g_print ("scrolling to the last card: %u frames, frame interval p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
