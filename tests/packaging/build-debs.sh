@@ -1,10 +1,12 @@
 #!/bin/sh
-# build-debs.sh SOURCE_ROOT - the 'packaging' test: builds belonging-server and
-# belonging with `dpkg-buildpackage -us -uc -b` from a copy of the tree's tracked
+# build-debs.sh SOURCE_ROOT [OUTDIR] - the 'packaging' test: builds belonging-server
+# and belonging with `dpkg-buildpackage -us -uc -b` from a copy of the tree's tracked
 # files, checks what each package holds, and runs lintian: no errors allowed.
+# With OUTDIR, the .debs are copied there when all is well (install-test.sh).
 set -eu
 
 src=$1
+out=${2:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/belonging-debs-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/src"
@@ -63,4 +65,8 @@ fi
 
 echo "# lintian"
 lintian --fail-on error "$work"/*.changes || fail=1
+if [ $fail -eq 0 ] && [ -n "$out" ]; then
+    mkdir -p "$out"
+    cp "$server" "$app" "$out"/
+fi
 exit $fail
