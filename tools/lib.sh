@@ -14,6 +14,9 @@ openssl dpkg-dev debhelper lintian wrk"
 # tools/fuzz: the libFuzzer targets are built with clang (and symbolized by llvm)
 FUZZ_PACKAGES="clang llvm"
 
+# tools/sanitize valgrind: memcheck (the ASan build needs nothing more than gcc)
+SANITIZE_PACKAGES="valgrind"
+
 # Installs the Debian packages that are missing: with apt-get when root, otherwise
 # prints the exact command to run and exits non-zero.
 ensure_packages () {
