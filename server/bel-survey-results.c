@@ -95,6 +95,21 @@ bel_survey_results_free (BelSurveyResults *results)
   g_free (results);
 }
 
+/* A roster attribute's name as a heading: "home_language" -> "Home language". */
+static char *
+attribute_label (const char *name)
+{
+  g_autofree char *spaced = g_strdelimit (g_strdup (name), "_", ' ');
+  gunichar first = g_utf8_get_char (spaced);
+  const char *rest = g_utf8_next_char (spaced);
+  GString *out = g_string_new (NULL);
+
+  if (first != 0)
+    g_string_append_unichar (out, g_unichar_totitle (first));
+  g_string_append (out, first != 0 ? rest : "");
+  return g_string_free (out, FALSE);
+}
+
 static BelSurveyBreakdown *
 breakdown_for (BelSurveyResults *results,
                const char       *key,
@@ -111,7 +126,7 @@ breakdown_for (BelSurveyResults *results,
     }
   b = g_new0 (BelSurveyBreakdown, 1);
   b->key = g_strdup (key);
-  b->label = g_strdup (label);
+  b->label = g_str_has_prefix (key, "attr:") ? attribute_label (label) : g_strdup (label);
   b->partition = partition;
   b->teacher_own = g_str_equal (key, "advisory") || g_str_equal (key, "class");
   b->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);

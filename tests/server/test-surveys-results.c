@@ -108,6 +108,8 @@ test_results_suppress_small_groups (void)
   /* gender: nonbinary (3) and boy (13, the first of the smallest) suppressed, girl (13) shown */
   gender = bel_test_surveys_breakdown (obj, "attr:gender");
   g_assert_nonnull (gender);
+  /* the roster's attribute name, as a heading a leader reads */
+  g_assert_cmpstr (json_object_get_string_member (gender, "label"), ==, "Gender");
   g_assert_true (suppressed (bel_test_surveys_cell (gender, "nonbinary")));
   g_assert_true (suppressed (bel_test_surveys_cell (gender, "boy")));
   g_assert_cmpint (respondents (bel_test_surveys_cell (gender, "girl")), ==, 13);
