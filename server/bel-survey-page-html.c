@@ -269,6 +269,28 @@ english_button (GString    *out,
   g_string_append (out, "<button class=\"secondary\" type=\"submit\" lang=\"en\">Read in English</button>\n</form>\n");
 }
 
+/* Whether anything on the questions page is in @language rather than English. */
+static gboolean
+page_translated (const BelPageText *text,
+                 GListModel        *items,
+                 const char        *language)
+{
+  if (language == NULL || g_ascii_strcasecmp (language, "English") == 0)
+    return FALSE;
+  if (g_strcmp0 (text->lang, "en") != 0)
+    return TRUE;
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(BelSurveyItem) item = g_list_model_get_item (items, i);
+      gboolean translated;
+
+      item_text (item, language, &translated);
+      if (translated)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GString *
 bel_survey_page_questions (BelSurveyTicket *ticket,
                            GPtrArray       *adults,
@@ -284,7 +306,7 @@ bel_survey_page_questions (BelSurveyTicket *ticket,
   GString *out = page_begin (text->lang, bel_resource_get_string (survey, "title"));
   guint n = items ? g_list_model_get_n_items (items) : 0;
 
-  if (language != NULL && g_ascii_strcasecmp (language, "English") != 0)
+  if (page_translated (text, items, language))
     english_button (out, code, start_token);
   g_string_append (out, "<p class=\"note\">");
   append_escaped (out, confidential ? text->confidential : text->anonymous);

@@ -277,6 +277,38 @@ test_codes_printed_by_leaders_and_advisors (void)
   bel_test_surveys_teardown (&s);
 }
 
+/* A student whose home language has no translation reads the page in
+ * English, without a button offering English. */
+static void
+test_untranslated_language_reads_english (void)
+{
+  BelTestSurveys s = { 0 };
+  Browser b = { NULL };
+  g_autofree char *token = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(BelTestResponse) start = NULL;
+  sqlite3 *db = NULL;
+
+  bel_test_surveys_setup (&s);
+  g_assert_cmpint (sqlite3_open (s.d->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE student SET home_language = 'Arabic' "
+                                     "WHERE home_language = 'Spanish'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+  token = open_page (&s, &b);
+  form = bel_test_survey_start_form (s.jose_code, token);
+  start = post_form (&s, &b, "/survey", form);
+  g_assert_cmpuint (start->status, ==, 200);
+  html = bel_test_body_text (start);
+  g_assert_nonnull (strstr (html, "<html lang=\"en\">"));
+  g_assert_nonnull (strstr (html, "I feel supported by my school"));
+  g_assert_null (strstr (html, "Read in English"));
+  g_free (b.cookie);
+  bel_test_surveys_teardown (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/surveys/page/forms-need-token-and-cookie", test_forms_need_their_token_and_cookie);
   g_test_add_func ("/surveys/page/guessing-codes-is-rate-limited", test_guessing_codes_is_rate_limited);
   g_test_add_func ("/surveys/codes/printed-by-leaders-and-advisors", test_codes_printed_by_leaders_and_advisors);
+  g_test_add_func ("/surveys/page/untranslated-language-reads-english", test_untranslated_language_reads_english);
 
   return g_test_run ();
 }
