@@ -219,7 +219,7 @@ test_trend_by_subgroup_hides_small_groups (UiFixture *f, gconstpointer data)
 
   /* by gender: everyone first, and the few nonbinary students hidden in each quarter, never drawn */
   bel_surveys_page_set_breakdown (page, "attr:gender");
-  ui_wait_until (f, trend_by, "by gender", "the trend by gender");
+  ui_wait_until (f, trend_by, "by Gender", "the trend by gender");
   nonbinary = series_of (trend, "Nonbinary");
   g_assert_cmpint (nonbinary, >, 0);
   g_assert_cmpfloat (bel_survey_trend_get_value (trend, nonbinary, 0), ==, BEL_SURVEY_TREND_HIDDEN);
