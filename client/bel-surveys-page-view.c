@@ -129,8 +129,10 @@ bel_surveys_page_render (BelSurveysPage *self)
   g_autofree char *opens = NULL;
   g_autofree char *closes = NULL;
   const char *mode;
+  g_autofree char *count = NULL;
   JsonObject *overall;
   gint64 answered;
+  gint64 min;
 
   if (self->results == NULL)
     return;
@@ -140,20 +142,20 @@ bel_surveys_page_render (BelSurveysPage *self)
   closes = bel_care_format_date (json_object_get_string_member_with_default (results, "closes_on", NULL), "");
   heading = g_strdup_printf ("%s — %s", json_object_get_string_member_with_default (results, "survey_title", ""),
                              json_object_get_string_member_with_default (results, "window_name", ""));
-  /* Translators: "Mon 9 Nov to Fri 20 Nov · Confidential · 337 answered · groups smaller than 10 are hidden" */
-  sub = g_strdup_printf (_("%s to %s · %s · %" G_GINT64_FORMAT " answered · groups smaller than %"
-                           G_GINT64_FORMAT " are hidden"),
-                         opens, closes,
-                         g_strcmp0 (mode, "anonymous") == 0 ? _("Anonymous") : _("Confidential"),
-                         json_object_get_int_member_with_default (json_object_get_object_member (results, "overall"),
-                                                                  "respondents", 0),
-                         json_object_get_int_member_with_default (results, "min_respondents", 10));
-  gtk_label_set_text (self->heading, heading);
-  gtk_label_set_text (self->subheading, sub);
   /* a suppressed everyone (1 .. min-1 answered) has no count: still some answers */
   overall = json_object_get_object_member (results, "overall");
   answered = json_object_get_boolean_member_with_default (overall, "suppressed", FALSE)
              ? -1 : json_object_get_int_member_with_default (overall, "respondents", 0);
+  min = json_object_get_int_member_with_default (results, "min_respondents", 10);
+  count = answered >= 0 ? g_strdup_printf (_("%" G_GINT64_FORMAT " answered"), answered)
+                        : g_strdup_printf (_("fewer than %" G_GINT64_FORMAT " answered"), min);
+  /* Translators: "Mon 9 Nov to Fri 20 Nov · Confidential · 337 answered · groups smaller than 10 are hidden" */
+  sub = g_strdup_printf (_("%s to %s · %s · %s · groups smaller than %" G_GINT64_FORMAT " are hidden"),
+                         opens, closes,
+                         g_strcmp0 (mode, "anonymous") == 0 ? _("Anonymous") : _("Confidential"),
+                         count, min);
+  gtk_label_set_text (self->heading, heading);
+  gtk_label_set_text (self->subheading, sub);
   gtk_widget_set_visible (self->findings, answered != 0);
   gtk_widget_set_visible (self->waiting, answered == 0);
   render_table (self, results, bel_survey_results_breakdown (results, self->breakdown));
