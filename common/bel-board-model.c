@@ -5,6 +5,7 @@
 #include "bel-board-model.h"
 
 #include "bel-error.h"
+#include "bel-json.h"
 #include "bel-model.h"
 
 struct _BelBoardModel
@@ -155,15 +156,6 @@ recount (BelBoardModel *self)
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_NONE + i]);
 }
 
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static void
 load_students (BelBoardModel *self,
                JsonArray     *array,
@@ -176,9 +168,15 @@ load_students (BelBoardModel *self,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
-      gint64 id = json_object_get_int_member_with_default (object, "student_id", 0);
+      JsonObject *object = bel_json_object_element (array, i);
+      gint64 id = bel_json_int_member (object, "student_id", 0);
       BelBoardStudent *student = same_round ? g_hash_table_lookup (self->student_by_id, &id) : NULL;
+
+      if (object == NULL)
+        {
+          same_set = FALSE;
+          continue;
+        }
 
       if (student != NULL)
         {
@@ -222,9 +220,15 @@ load_staff (BelBoardModel *self,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
-      gint64 id = json_object_get_int_member_with_default (object, "account_id", 0);
+      JsonObject *object = bel_json_object_element (array, i);
+      gint64 id = bel_json_int_member (object, "account_id", 0);
       BelBoardStaff *staff = g_hash_table_lookup (self->staff_by_id, &id);
+
+      if (object == NULL)
+        {
+          same_set = FALSE;
+          continue;
+        }
 
       if (staff != NULL)
         {
@@ -265,12 +269,15 @@ load_advisories (BelBoardModel *self,
   g_hash_table_remove_all (self->advisory_names);
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
-      gint64 *key = g_new (gint64, 1);
+      JsonObject *object = bel_json_object_element (array, i);
+      gint64 *key;
 
-      *key = json_object_get_int_member_with_default (object, "advisory_id", 0);
+      if (object == NULL)
+        continue;
+      key = g_new (gint64, 1);
+      *key = bel_json_int_member (object, "advisory_id", 0);
       g_hash_table_insert (self->advisory_names, key,
-                           g_strdup (json_object_get_string_member_with_default (object, "name", NULL)));
+                           g_strdup (bel_json_string_member (object, "name", NULL)));
     }
 }
 
@@ -300,9 +307,9 @@ bel_board_model_load (BelBoardModel  *self,
 
   same_round = self->round != NULL && bel_resource_get_id (self->round) == bel_resource_get_id (round);
   g_set_object (&self->round, round);
-  load_staff (self, array_member (object, "staff"));
-  load_advisories (self, array_member (object, "advisories"));
-  load_students (self, array_member (object, "students"), same_round);
+  load_staff (self, bel_json_array_member (object, "staff"));
+  load_advisories (self, bel_json_array_member (object, "advisories"));
+  load_students (self, bel_json_array_member (object, "students"), same_round);
   summary = json_object_get_member (object, "summary");
   g_clear_pointer (&self->summary, json_node_unref);
   self->summary = summary ? json_node_copy (summary) : NULL;
@@ -363,13 +370,13 @@ apply_mark_event (BelBoardModel *self,
                   JsonObject    *data,
                   gboolean       present)
 {
-  gint64 student_id = json_object_get_int_member_with_default (data, "student_id", 0);
-  gint64 account_id = json_object_get_int_member_with_default (data, "account_id", 0);
+  gint64 student_id = bel_json_int_member (data, "student_id", 0);
+  gint64 account_id = bel_json_int_member (data, "account_id", 0);
   BelBoardStudent *student = g_hash_table_lookup (self->student_by_id, &student_id);
   BelMarkKind kind;
 
   if (student == NULL ||
-      !bel_mark_kind_from_string (json_object_get_string_member_with_default (data, "kind", NULL), &kind))
+      !bel_mark_kind_from_string (bel_json_string_member (data, "kind", NULL), &kind))
     return FALSE;
   if (!bel_board_student_set_mark (student, kind, account_id, present))
     return FALSE;
@@ -386,7 +393,7 @@ static gboolean
 apply_advocate_event (BelBoardModel *self,
                       JsonObject    *data)
 {
-  gint64 student_id = json_object_get_int_member_with_default (data, "student_id", 0);
+  gint64 student_id = bel_json_int_member (data, "student_id", 0);
   BelBoardStudent *student = g_hash_table_lookup (self->student_by_id, &student_id);
   BelBoardNames names = names_of (self);
 
@@ -427,7 +434,7 @@ bel_board_model_apply_event (BelBoardModel *self,
   if (event == NULL || !JSON_NODE_HOLDS_OBJECT (event) || self->round == NULL)
     return FALSE;
   object = json_node_get_object (event);
-  type = json_object_get_string_member_with_default (object, "type", "");
+  type = bel_json_string_member (object, "type", "");
   data = json_object_get_member (object, "data");
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     return FALSE;
@@ -436,7 +443,7 @@ bel_board_model_apply_event (BelBoardModel *self,
     return apply_round_event (self, data);
   if (g_str_has_prefix (type, "advocate."))
     return apply_advocate_event (self, json_node_get_object (data));
-  if (json_object_get_int_member_with_default (object, "round_id", 0) != bel_resource_get_id (self->round))
+  if (bel_json_int_member (object, "round_id", 0) != bel_resource_get_id (self->round))
     return FALSE;
   if (g_strcmp0 (type, "mark.added") == 0)
     return apply_mark_event (self, json_node_get_object (data), TRUE);
@@ -499,5 +506,5 @@ bel_board_model_get_groups (BelBoardModel *self,
   g_return_val_if_fail (BEL_IS_BOARD_MODEL (self), NULL);
   if (self->summary == NULL || !JSON_NODE_HOLDS_OBJECT (self->summary))
     return NULL;
-  return array_member (json_node_get_object (self->summary), name);
+  return bel_json_array_member (json_node_get_object (self->summary), name);
 }

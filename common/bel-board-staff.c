@@ -4,6 +4,8 @@
  */
 #include "bel-board-staff.h"
 
+#include "bel-json.h"
+
 struct _BelBoardStaff
 {
   GObject  parent_instance;
@@ -111,18 +113,18 @@ bel_board_staff_update_from_json (BelBoardStaff *self,
 
   g_return_if_fail (BEL_IS_BOARD_STAFF (self));
 
-  self->account_id = json_object_get_int_member_with_default (object, "account_id", 0);
+  self->account_id = bel_json_int_member (object, "account_id", 0);
   g_free (self->display_name);
-  self->display_name = g_strdup (json_object_get_string_member_with_default (object, "display_name", ""));
+  self->display_name = g_strdup (bel_json_string_member (object, "display_name", ""));
   g_free (self->role);
-  self->role = g_strdup (json_object_get_string_member_with_default (object, "role", NULL));
+  self->role = g_strdup (bel_json_string_member (object, "role", NULL));
   g_free (self->title);
-  self->title = g_strdup (json_object_get_string_member_with_default (object, "title", NULL));
+  self->title = g_strdup (bel_json_string_member (object, "title", NULL));
   words = g_strjoin (" ", self->display_name, self->title ? self->title : "", NULL);
   ascii = g_str_to_ascii (words, "C");
   g_free (self->search_key);
   self->search_key = g_ascii_strdown (ascii, -1);
-  bel_board_staff_set_mark_count (self, json_object_get_int_member_with_default (object, "mark_count", 0));
+  bel_board_staff_set_mark_count (self, bel_json_int_member (object, "mark_count", 0));
 }
 
 gint64 bel_board_staff_get_account_id (BelBoardStaff *self) { return self->account_id; }

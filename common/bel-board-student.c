@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "bel-json.h"
+
 struct _BelBoardStudent
 {
   GObject  parent_instance;
@@ -154,28 +156,6 @@ changed (BelBoardStudent *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_REVISION]);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gint64
-int_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  return json_node_get_int (node);
-}
-
 static gboolean
 set_string (char      **field,
             const char *value)
@@ -195,12 +175,12 @@ set_ids (GArray    *ids,
   gboolean same = ids->len == n;
 
   for (guint i = 0; same && i < n; i++)
-    same = g_array_index (ids, gint64, i) == json_array_get_int_element (array, i);
+    same = g_array_index (ids, gint64, i) == bel_json_int_element (array, i);
   if (same)
     return FALSE;
   g_array_set_size (ids, n);
   for (guint i = 0; i < n; i++)
-    g_array_index (ids, gint64, i) = json_array_get_int_element (array, i);
+    g_array_index (ids, gint64, i) = bel_json_int_element (array, i);
   return TRUE;
 }
 
@@ -236,17 +216,18 @@ take_advocate (BelBoardStudent     *self,
                JsonObject          *advocate,
                const BelBoardNames *names)
 {
-  const char *status = advocate ? string_member (advocate, "status") : NULL;
-  gint64 id = advocate ? int_member (advocate, "id") : 0;
-  gint64 account = advocate ? int_member (advocate, "account_id") : 0;
-  const char *name = advocate ? staff_name (names, account) ?: string_member (advocate, "display_name") : NULL;
+  const char *status = advocate ? bel_json_string_member (advocate, "status", NULL) : NULL;
+  gint64 id = advocate ? bel_json_int_member (advocate, "id", 0) : 0;
+  gint64 account = advocate ? bel_json_int_member (advocate, "account_id", 0) : 0;
+  const char *name = advocate ? staff_name (names, account) ?: bel_json_string_member (advocate, "display_name", NULL)
+                              : NULL;
   gboolean any = self->advocate_id != id || self->advocate_account != account;
 
   self->advocate_id = id;
   self->advocate_account = account;
   any |= set_string (&self->advocate_name, name);
   any |= set_string (&self->advocate_status, status);
-  any |= set_string (&self->follow_up_on, advocate ? string_member (advocate, "follow_up_on") : NULL);
+  any |= set_string (&self->follow_up_on, advocate ? bel_json_string_member (advocate, "follow_up_on", NULL) : NULL);
   return any;
 }
 
@@ -258,9 +239,9 @@ take_json (BelBoardStudent     *self,
            JsonObject          *object,
            const BelBoardNames *names)
 {
-  const char *given = string_member (object, "given_name");
-  const char *family = string_member (object, "family_name");
-  const char *preferred = string_member (object, "preferred_name");
+  const char *given = bel_json_string_member (object, "given_name", NULL);
+  const char *family = bel_json_string_member (object, "family_name", NULL);
+  const char *preferred = bel_json_string_member (object, "preferred_name", NULL);
   const char *first = preferred && *preferred ? preferred : given;
   g_autofree char *display_name = g_strdup_printf ("%s %s", first ?: "", family ?: "");
   g_autofree char *key = NULL;
@@ -268,7 +249,7 @@ take_json (BelBoardStudent     *self,
   gboolean any = FALSE;
   JsonNode *advocate;
 
-  self->id = int_member (object, "student_id");
+  self->id = bel_json_int_member (object, "student_id", 0);
   any |= set_string (&self->display_name, display_name);
   key = g_strjoin (" ", display_name, given ? given : "", family ? family : "", preferred ? preferred : "", NULL);
   g_free (self->search_key);
@@ -276,16 +257,16 @@ take_json (BelBoardStudent     *self,
   sort = g_strconcat (family ? family : "", " ", preferred ? preferred : (given ? given : ""), NULL);
   g_free (self->sort_name);
   self->sort_name = g_utf8_collate_key (sort, -1);
-  if (self->grade != int_member (object, "grade"))
+  if (self->grade != bel_json_int_member (object, "grade", 0))
     {
-      self->grade = int_member (object, "grade");
+      self->grade = bel_json_int_member (object, "grade", 0);
       any = TRUE;
     }
-  self->advisory_id = int_member (object, "advisory_id");
+  self->advisory_id = bel_json_int_member (object, "advisory_id", 0);
   any |= set_string (&self->advisory_name, advisory_name (names, self->advisory_id));
-  any |= set_string (&self->el_status, string_member (object, "el_status") ?: "none");
-  self->iep = json_object_get_boolean_member_with_default (object, "iep", FALSE);
-  self->section_504 = json_object_get_boolean_member_with_default (object, "section_504", FALSE);
+  any |= set_string (&self->el_status, bel_json_string_member (object, "el_status", NULL) ?: "none");
+  self->iep = bel_json_bool_member (object, "iep", FALSE);
+  self->section_504 = bel_json_bool_member (object, "section_504", FALSE);
   for (guint i = 0; i < BEL_N_MARK_KINDS; i++)
     {
       JsonNode *node = json_object_get_member (object, kind_names[i]);
@@ -414,10 +395,10 @@ bel_board_student_set_advocate_json (BelBoardStudent     *self,
 {
   g_return_if_fail (BEL_IS_BOARD_STUDENT (self));
 
-  if (advocate != NULL && g_strcmp0 (string_member (advocate, "status"), "ended") == 0)
+  if (advocate != NULL && g_strcmp0 (bel_json_string_member (advocate, "status", NULL), "ended") == 0)
     {
       /* Only the advocate shown ends; another current one stays. */
-      if (int_member (advocate, "id") != self->advocate_id)
+      if (bel_json_int_member (advocate, "id", 0) != self->advocate_id)
         return;
       advocate = NULL;
     }

@@ -57,8 +57,8 @@ bel_client_problem_error (guint   status,
     {
       JsonNode *errors = json_object_get_member (problem, "errors");
 
-      detail = json_object_get_string_member_with_default (problem, "detail", NULL);
-      title = json_object_get_string_member_with_default (problem, "title", NULL);
+      detail = bel_json_string_member (problem, "detail", NULL);
+      title = bel_json_string_member (problem, "title", NULL);
       if (errors != NULL && JSON_NODE_HOLDS_ARRAY (errors))
         {
           JsonArray *array = json_node_get_array (errors);
@@ -73,8 +73,8 @@ bel_client_problem_error (guint   status,
               if (fields->len > 0)
                 g_string_append_c (fields, '\n');
               g_string_append_printf (fields, "%s: %s",
-                                      json_object_get_string_member_with_default (fe, "field", "?"),
-                                      json_object_get_string_member_with_default (fe, "message", ""));
+                                      bel_json_string_member (fe, "field", "?"),
+                                      bel_json_string_member (fe, "message", ""));
             }
         }
     }

@@ -119,7 +119,7 @@ bel_event_stream_parse (GBytes *message,
       g_debug ("Ignoring a live event that is not a JSON object");
       return NULL;
     }
-  *seq = json_object_get_int_member_with_default (json_node_get_object (node), "seq", -1);
+  *seq = bel_json_int_member (json_node_get_object (node), "seq", -1);
   if (*seq <= 0 || *seq <= last_seq)
     return NULL; /* malformed, or a duplicate after a reconnection */
   return g_steal_pointer (&node);

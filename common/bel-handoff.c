@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bel-error.h"
+#include "bel-json.h"
 #include "bel-model.h"
 
 struct _BelHandoff
@@ -70,26 +71,6 @@ bel_handoff_init (BelHandoff *self)
   self->adults = g_ptr_array_new_with_free_func ((GDestroyNotify) adult_free);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return (node != NULL && JSON_NODE_HOLDS_ARRAY (node)) ? json_node_get_array (node) : NULL;
-}
-
 static GStrv
 strings_of (JsonArray *array)
 {
@@ -121,9 +102,9 @@ read_sections (BelHandoff  *self,
       object = json_node_get_object (node);
       section = g_new0 (BelHandoffSection, 1);
       g_ptr_array_add (self->sections, section);
-      section->section = g_strdup (string_member (object, "section"));
-      section->title = g_strdup (string_member (object, "title"));
-      section->sensitive = json_object_get_boolean_member_with_default (object, "sensitive", FALSE);
+      section->section = g_strdup (bel_json_string_member (object, "section", NULL));
+      section->title = g_strdup (bel_json_string_member (object, "title", NULL));
+      section->sensitive = bel_json_bool_member (object, "sensitive", FALSE);
       entry = json_object_get_member (object, "entry");
       if (entry != NULL && JSON_NODE_HOLDS_OBJECT (entry))
         {
@@ -149,10 +130,10 @@ read_adults (BelHandoff *self,
         continue;
       object = json_node_get_object (node);
       adult = g_new0 (BelHandoffAdult, 1);
-      adult->account_id = json_object_get_int_member_with_default (object, "account_id", 0);
-      adult->display_name = g_strdup (string_member (object, "display_name"));
-      adult->title = g_strdup (string_member (object, "title"));
-      adult->links = strings_of (array_member (object, "links"));
+      adult->account_id = bel_json_int_member (object, "account_id", 0);
+      adult->display_name = g_strdup (bel_json_string_member (object, "display_name", NULL));
+      adult->title = g_strdup (bel_json_string_member (object, "title", NULL));
+      adult->links = strings_of (bel_json_array_member (object, "links"));
       g_ptr_array_add (self->adults, adult);
     }
 }
@@ -177,12 +158,12 @@ bel_handoff_new_from_json (JsonNode  *node,
   self->student = bel_model_new_from_json (BEL_TYPE_STUDENT, student, BEL_MODEL_TRUST, error);
   if (self->student == NULL)
     return NULL;
-  self->school_year = g_strdup (string_member (object, "school_year"));
-  self->generated_at = g_strdup (string_member (object, "generated_at"));
-  if (!read_sections (self, array_member (object, "sections"), error))
+  self->school_year = g_strdup (bel_json_string_member (object, "school_year", NULL));
+  self->generated_at = g_strdup (bel_json_string_member (object, "generated_at", NULL));
+  if (!read_sections (self, bel_json_array_member (object, "sections"), error))
     return NULL;
-  self->hidden = strings_of (array_member (object, "hidden_sections"));
-  read_adults (self, array_member (object, "adults"));
+  self->hidden = strings_of (bel_json_array_member (object, "hidden_sections"));
+  read_adults (self, bel_json_array_member (object, "adults"));
   return g_steal_pointer (&self);
 }
 

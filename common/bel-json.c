@@ -160,3 +160,70 @@ bel_json_parse (const char  *data,
     }
   return root;
 }
+
+static JsonNode *
+value_member (JsonObject *object,
+              const char *name,
+              GType       type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type ? node : NULL;
+}
+
+const char *
+bel_json_string_member (JsonObject *object,
+                        const char *name,
+                        const char *fallback)
+{
+  JsonNode *node = value_member (object, name, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : fallback;
+}
+
+gint64
+bel_json_int_member (JsonObject *object,
+                     const char *name,
+                     gint64      fallback)
+{
+  JsonNode *node = value_member (object, name, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+gboolean
+bel_json_bool_member (JsonObject *object,
+                      const char *name,
+                      gboolean    fallback)
+{
+  JsonNode *node = value_member (object, name, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+JsonArray *
+bel_json_array_member (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+bel_json_object_element (JsonArray *array,
+                         guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+gint64
+bel_json_int_element (JsonArray *array,
+                      guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : 0;
+}

@@ -26,4 +26,26 @@ JsonNode *bel_json_parse (const char  *data,
                           gssize       length,
                           GError     **error);
 
+/* Members and elements read leniently, as the decoders of replies and events
+ * do: the member @name of @object (which may be NULL) when it has that JSON
+ * type, else @fallback (NULL for an array).  Unlike
+ * json_object_get_*_member_with_default(), an object or an array where a
+ * value should be is not a critical. */
+const char *bel_json_string_member  (JsonObject  *object,
+                                     const char  *name,
+                                     const char  *fallback);
+gint64      bel_json_int_member     (JsonObject  *object,
+                                     const char  *name,
+                                     gint64       fallback);
+gboolean    bel_json_bool_member    (JsonObject  *object,
+                                     const char  *name,
+                                     gboolean     fallback);
+JsonArray  *bel_json_array_member   (JsonObject  *object,
+                                     const char  *name);
+/* Element @index of @array if it is an object (an integer), else NULL (0). */
+JsonObject *bel_json_object_element (JsonArray   *array,
+                                     guint        index);
+gint64      bel_json_int_element    (JsonArray   *array,
+                                     guint        index);
+
 G_END_DECLS

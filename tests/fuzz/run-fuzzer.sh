@@ -16,7 +16,8 @@ work=${BEL_FUZZ_WORKDIR:-$(dirname "$fuzzer")/fuzz-work}
 mkdir -p "$work/corpus/$name" "$work/artifacts/$name"
 
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# handle_sigtrap: a critical (fatal here) raises SIGTRAP, which libFuzzer alone ignores
+export ASAN_OPTIONS="detect_leaks=1:handle_sigtrap=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export G_SLICE=always-malloc
 
 case $name in
