@@ -146,32 +146,38 @@ valid_id (const char *text)
 }
 
 /* Matches @path against @pattern segment by segment; FALSE as well when an
- * id parameter is not a valid id, so bad ids are 404 like unknown ones. */
+ * id parameter is not a valid id, so bad ids are 404 like unknown ones.
+ * Every request is matched against the whole table: this walks the pattern
+ * in place and allocates only the parameters it gives. */
 static gboolean
 match_pattern (const char *pattern,
                char      **segments,
                GHashTable *params)
 {
-  g_auto(GStrv) parts = g_strsplit (pattern, "/", -1);
+  const char *part = pattern;
   guint i;
 
-  for (i = 0; parts[i] != NULL && segments[i] != NULL; i++)
+  for (i = 0; segments[i] != NULL; i++)
     {
-      gsize len = strlen (parts[i]);
+      const char *slash = strchr (part, '/');
+      gsize len = slash != NULL ? (gsize) (slash - part) : strlen (part);
 
-      if (len > 2 && parts[i][0] == '{' && parts[i][len - 1] == '}')
+      if (len > 2 && part[0] == '{' && part[len - 1] == '}')
         {
-          g_autofree char *name = g_strndup (parts[i] + 1, len - 2);
+          gboolean id = len >= 5 && strncmp (part + len - 4, "_id}", 4) == 0;
 
-          if (*segments[i] == '\0' || (g_str_has_suffix (name, "_id") && !valid_id (segments[i])))
+          if (*segments[i] == '\0' || (id && !valid_id (segments[i])))
             return FALSE;
           if (params != NULL)
-            g_hash_table_replace (params, g_steal_pointer (&name), g_strdup (segments[i]));
+            g_hash_table_replace (params, g_strndup (part + 1, len - 2), g_strdup (segments[i]));
         }
-      else if (strcmp (parts[i], segments[i]) != 0)
+      else if (strncmp (part, segments[i], len) != 0 || segments[i][len] != '\0')
         return FALSE;
+      if (slash == NULL)
+        return segments[i + 1] == NULL;
+      part = slash + 1;
     }
-  return parts[i] == NULL && segments[i] == NULL;
+  return FALSE;
 }
 
 const BelRoute *
