@@ -13,6 +13,7 @@ typedef enum {
   SHAPE_TOO_DEEP,
   SHAPE_SEVERAL_VALUES,
   SHAPE_NUL,
+  SHAPE_BAD_ESCAPE,
 } Shape;
 
 static gboolean
@@ -21,12 +22,56 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The code of the escape "\uXXXX" at @p (@left bytes from the backslash
+ * on), or -1 when it is not a backslash, a "u" and four hex digits. */
+static gint
+escape_code (const char *p,
+             gsize       left)
+{
+  gint code = 0;
+
+  if (left < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      gint digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      code = code * 16 + digit;
+    }
+  return code;
+}
+
+/* Checks the escape "\u…" at @p; returns how many bytes after the backslash
+ * it takes, or 0 for one json-glib must not see: not four hex digits,
+ * half a surrogate pair (json-glib 1.6 leaks the string when a surrogate is
+ * followed by a "\u" escape that is not its other half), "\u0000" (@nul is
+ * set; json-glib silently cuts the string short). */
+static gsize
+check_u_escape (const char *p,
+                gsize       left,
+                gboolean   *nul)
+{
+  gint code = escape_code (p, left);
+
+  *nul = code == 0;
+  if (code <= 0 || (code >= 0xdc00 && code <= 0xdfff))
+    return 0;
+  if (code >= 0xd800 && code <= 0xdbff)
+    {
+      gint low = escape_code (p + 6, left - 6);
+      return low >= 0xdc00 && low <= 0xdfff ? 11 : 0;
+    }
+  return 5;
+}
+
 /* What json-glib must not see: arrays and objects nested more than
- * @max_depth deep, and more than one value at the top ("[] []"), which
- * json-glib 1.6 accepts while leaking every value but the first, and
- * "\u0000", where json-glib silently cuts a string short.  Brackets inside
- * strings do not count; the text need not be valid JSON (the parser says
- * what else is wrong with it). */
+ * @max_depth deep, more than one value at the top ("[] []"), which
+ * json-glib 1.6 accepts while leaking every value but the first, and bad
+ * "\u" escapes (check_u_escape()).  Brackets inside strings do not count;
+ * the text need not be valid JSON (the parser says what else is wrong with
+ * it). */
 static Shape
 text_shape (const char *data,
             gsize       length,
@@ -43,9 +88,16 @@ text_shape (const char *data,
 
       if (in_string)
         {
-          if (c == '\\' && length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
-            return SHAPE_NUL;
-          if (c == '\\')
+          if (c == '\\' && i + 1 < length && data[i + 1] == 'u')
+            {
+              gboolean nul;
+              gsize taken = check_u_escape (data + i, length - i, &nul);
+
+              if (taken == 0)
+                return nul ? SHAPE_NUL : SHAPE_BAD_ESCAPE;
+              i += taken;
+            }
+          else if (c == '\\')
             i++;
           else if (c == '"')
             in_string = FALSE;
@@ -135,6 +187,10 @@ bel_json_parse (const char  *data,
       return NULL;
     case SHAPE_NUL:
       g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "strings must not contain \\u0000");
+      return NULL;
+    case SHAPE_BAD_ESCAPE:
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST,
+                           "a \\u escape is not four hex digits of a character (half a surrogate pair?)");
       return NULL;
     case SHAPE_OK:
       break;
