@@ -66,6 +66,18 @@ all_students_listed (UiFixture *f, gconstpointer data)
 }
 
 void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+void
 ui_fixture_set_up (UiFixture     *f,
                    gconstpointer  data)
 {

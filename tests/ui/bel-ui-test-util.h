@@ -32,6 +32,10 @@ typedef struct {
 typedef gboolean (*UiCondition) (UiFixture *f, gconstpointer data);
 
 /* @data: GUINT_TO_POINTER (number of demo students). */
+/* The start of every UI test's main(): the build tree's GSettings schemas in
+ * memory, GTK and libadwaita. */
+void        ui_test_init         (int           *argc,
+                                  char        ***argv);
 void        ui_fixture_set_up    (UiFixture     *f,
                                   gconstpointer  data);
 void        ui_fixture_tear_down (UiFixture     *f,

@@ -132,12 +132,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
-
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add ("/ui/account/change-password", UiFixture, GUINT_TO_POINTER (N_STUDENTS), ui_fixture_set_up,
               test_change_password, ui_fixture_tear_down);
   return g_test_run ();

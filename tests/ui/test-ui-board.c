@@ -21,6 +21,7 @@
 #include "bel-window.h"
 #include "test-daemon.h"
 #include "../bel-test-slowdown.h"
+#include "bel-ui-test-util.h"
 
 #define N_STUDENTS 40
 
@@ -551,13 +552,9 @@ test_pdf_and_csv_export (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
   int status;
 
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   /* Page switches without a crossfade: what is asserted is what is shown. */
   if (g_getenv ("BEL_SHOT_DIR") == NULL)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

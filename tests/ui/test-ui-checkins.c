@@ -22,6 +22,7 @@
 #include "bel-window.h"
 #include "test-daemon.h"
 #include "../bel-test-slowdown.h"
+#include "bel-ui-test-util.h"
 
 #define N_STUDENTS 40
 
@@ -793,13 +794,9 @@ test_observations_of_several_adults (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
   int status;
 
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   daemon_ = test_daemon_new (N_STUDENTS);
 

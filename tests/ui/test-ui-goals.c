@@ -31,6 +31,7 @@
 #include "bel-wins-view.h"
 #include "test-daemon.h"
 #include "../bel-test-slowdown.h"
+#include "bel-ui-test-util.h"
 
 #define N_STUDENTS 40
 #define READING    "Reading readiness, scaled score"
@@ -486,12 +487,7 @@ test_benchmark_met_celebrates (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
-
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   g_test_add ("/ui/goals/record-updates-chart", Fixture, NULL,
               fixture_set_up, test_record_updates_chart, fixture_tear_down);
   g_test_add ("/ui/goals/benchmark-met-celebrates", Fixture, NULL,

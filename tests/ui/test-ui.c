@@ -16,6 +16,7 @@
 #include "bel-window.h"
 #include "test-daemon.h"
 #include "../bel-test-slowdown.h"
+#include "bel-ui-test-util.h"
 
 #define N_STUDENTS 60
 
@@ -358,12 +359,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *schemas = g_build_filename (g_getenv ("BEL_BUILD_ROOT"), "schemas", NULL);
-
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
