@@ -391,7 +391,7 @@ written_cb (GObject      *source,
   else
     message = g_strdup_printf (_("Record saved as “%s”"), name);
   bel_student_page_add_toast (export->self, message);
-  g_object_set_data (G_OBJECT (export->self), "bel-last-export", g_steal_pointer (&message));
+  g_object_set_data_full (G_OBJECT (export->self), "bel-last-export", g_steal_pointer (&message), g_free);
   export_free (export);
 }
 
