@@ -54,6 +54,14 @@ bel_surveys_page_busy (BelSurveysPage *self,
 {
   gboolean was = self->pending > 0;
 
+  /* An answer that was already on its way when the school changed (its
+   * cancellation came too late) arrives after the count was reset: it
+   * must not wrap the count round and leave the page loading for ever. */
+  if (delta < 0 && self->pending < (guint) -delta)
+    {
+      g_debug ("surveys page: an answer from before the school changed");
+      delta = -(int) self->pending;
+    }
   self->pending += delta;
   if (was != (self->pending > 0))
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
