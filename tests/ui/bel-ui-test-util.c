@@ -77,6 +77,23 @@ ui_test_init (int    *argc,
   adw_init ();
 }
 
+GtkWidget *
+ui_page (UiFixture  *f,
+         const char *name)
+{
+  GtkWidget *page = bel_window_get_page (f->window, name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+gboolean
+ui_surveys_available (UiFixture     *f,
+                      gconstpointer  data)
+{
+  return bel_students_page_get_surveys_available (f->students);
+}
+
 void
 ui_fixture_set_up (UiFixture     *f,
                    gconstpointer  data)

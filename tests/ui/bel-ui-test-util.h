@@ -36,6 +36,12 @@ typedef gboolean (*UiCondition) (UiFixture *f, gconstpointer data);
  * memory, GTK and libadwaita. */
 void        ui_test_init         (int           *argc,
                                   char        ***argv);
+/* The window's page @name ("surveys", "board"…), built when first shown. */
+GtkWidget  *ui_page              (UiFixture     *f,
+                                  const char    *name);
+/* The students page shows the Surveys button (a condition for ui_wait_until). */
+gboolean    ui_surveys_available (UiFixture     *f,
+                                  gconstpointer  data);
 void        ui_fixture_set_up    (UiFixture     *f,
                                   gconstpointer  data);
 void        ui_fixture_tear_down (UiFixture     *f,

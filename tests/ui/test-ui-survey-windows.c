@@ -35,17 +35,9 @@
 static BelSurveysPage *
 surveys_page (UiFixture *f)
 {
-  GtkWidget *page = bel_window_get_page (f->window, "surveys");
-
-  g_assert_nonnull (page);
-  return BEL_SURVEYS_PAGE (page);
+  return BEL_SURVEYS_PAGE (ui_page (f, "surveys"));
 }
 
-static gboolean
-available (UiFixture *f, gconstpointer data)
-{
-  return bel_students_page_get_surveys_available (f->students);
-}
 
 static gboolean
 settled (UiFixture *f, gconstpointer data)
@@ -62,7 +54,7 @@ open_surveys (UiFixture  *f,
 {
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 900);
   ui_sign_in (f, username);
-  ui_wait_until (f, available, NULL, "the Surveys page to be available");
+  ui_wait_until (f, ui_surveys_available, NULL, "the Surveys page to be available");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
   ui_wait_until (f, settled, NULL, "the Surveys page");
 }

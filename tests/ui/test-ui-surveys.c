@@ -31,18 +31,9 @@
 static BelSurveysPage *
 surveys_page (UiFixture *f)
 {
-  GtkWidget *page = bel_window_get_page (f->window, "surveys");
-
-  g_assert_nonnull (page);
-  return BEL_SURVEYS_PAGE (page);
+  return BEL_SURVEYS_PAGE (ui_page (f, "surveys"));
 }
 
-/* The Surveys button shows in the students page's header. */
-static gboolean
-available (UiFixture *f, gconstpointer data)
-{
-  return bel_students_page_get_surveys_available (f->students);
-}
 
 static gboolean
 results_shown (UiFixture *f, gconstpointer window_id)
@@ -58,7 +49,7 @@ static void
 open_surveys (UiFixture *f)
 {
   ui_sign_in (f, LEADER);
-  ui_wait_until (f, available, NULL, "the Surveys page to be available");
+  ui_wait_until (f, ui_surveys_available, NULL, "the Surveys page to be available");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
   ui_wait_until (f, results_shown, NULL, "survey results");
   g_assert_cmpstr (bel_window_get_page_name (f->window), ==, "surveys");
@@ -345,7 +336,7 @@ test_teacher_without_advisory_has_no_button (UiFixture *f, gconstpointer data)
   /* kwame.mensah advises no advisory in a demo of 120 students */
   ui_sign_in (f, "kwame.mensah");
   ui_spin (1500);
-  g_assert_false (available (f, NULL));
+  g_assert_false (ui_surveys_available (f, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
   ui_spin (200);
   ui_wait_until (f, students_shown, NULL, "still the students page");
