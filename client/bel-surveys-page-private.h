@@ -34,6 +34,7 @@ struct _BelSurveysPage {
   gboolean            privileged;     /* sees subgroups and the adult map: counselors too */
   GArray             *printable;      /* advisory ids whose slips I may print; NULL: all */
   guint               pending;        /* requests on the way */
+  gboolean            list_stale;     /* surveys or windows came: fill the list when nothing is pending */
   GPtrArray          *surveys;        /* BelSurvey, newest first */
   GHashTable         *windows;        /* survey id -> GPtrArray of BelSurveyWindow */
   GPtrArray          *advisories;     /* BelAdvisory */

@@ -63,6 +63,13 @@ bel_surveys_page_busy (BelSurveysPage *self,
       delta = -(int) self->pending;
     }
   self->pending += delta;
+  /* The list is filled once everything it depends on is back, whichever
+   * answer (surveys, their windows, who I am) comes last. */
+  if (self->pending == 0 && self->list_stale)
+    {
+      self->list_stale = FALSE;
+      bel_surveys_page_fill_list (self);   /* may ask for results: busy again */
+    }
   if (was != (self->pending > 0))
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
@@ -377,9 +384,8 @@ windows_cb (GObject      *source,
                                                                                            "survey-id")), windows);
   else
     g_ptr_array_unref (windows);
+  self->list_stale = TRUE;
   bel_surveys_page_busy (self, -1);
-  if (self->pending == 0)
-    bel_surveys_page_fill_list (self);
 }
 
 static void
@@ -405,9 +411,8 @@ surveys_cb (GObject      *source,
       bel_client_list_survey_windows_async (self->client, bel_resource_get_id (g_ptr_array_index (surveys, i)),
                                             self->cancellable, windows_cb, g_object_ref (self));
     }
+  self->list_stale = TRUE;
   bel_surveys_page_busy (self, -1);
-  if (self->pending == 0)
-    bel_surveys_page_fill_list (self);
 }
 
 void
@@ -511,6 +516,7 @@ bel_surveys_page_set_school (BelSurveysPage *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->pending = 0;
+  self->list_stale = FALSE;
   g_set_object (&self->school, school);
   g_clear_pointer (&self->results, json_node_unref);
   g_clear_pointer (&self->trend, json_node_unref);

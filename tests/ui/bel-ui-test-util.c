@@ -140,8 +140,16 @@ void
 ui_sign_in (UiFixture  *f,
             const char *username)
 {
+  ui_sign_in_at (f, f->daemon->url, username);
+}
+
+void
+ui_sign_in_at (UiFixture  *f,
+               const char *url,
+               const char *username)
+{
   g_assert_true (page_is (f, "sign-in"));
-  gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "address_row"), f->daemon->url);
+  gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "address_row"), url);
   gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "username_row"), username);
   gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "password_row"), TEST_DEMO_PASSWORD);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sign_in), "sign-in.submit", NULL));

@@ -61,6 +61,10 @@ gpointer    ui_child             (gpointer       widget,
 /* Signs in as @username (demo password) and waits for the whole list. */
 void        ui_sign_in           (UiFixture     *f,
                                   const char    *username);
+/* The same, through another address (a test proxy in front of the daemon). */
+void        ui_sign_in_at        (UiFixture     *f,
+                                  const char    *url,
+                                  const char    *username);
 void        ui_sign_out          (UiFixture     *f);
 
 /* A second client, signed in as @username, for checks over HTTP. */

@@ -9,6 +9,7 @@
  * status gives the daemon's own shares for the question chosen; printing the
  * open window's slips for its advisory writes a non-empty PDF with codes
  * the daemon takes.  A teacher who advises no advisory has no Surveys button.
+ * Through a proxy that holds "who am I" back, the list still fills.
  *
  * Runs under run-ui-test.sh (Xvfb + a private D-Bus session).  With
  * BEL_UI_SHOT=FILE.png it also saves a screenshot of the results.
@@ -23,6 +24,7 @@
 #include "bel-survey-export.h"
 #include "bel-surveys-page.h"
 #include "bel-ui-test-util.h"
+#include "test-proxy.h"
 
 #define N_STUDENTS 120
 #define LEADER     "angela.whitfield"
@@ -342,6 +344,39 @@ test_teacher_without_advisory_has_no_button (UiFixture *f, gconstpointer data)
   ui_wait_until (f, students_shown, NULL, "still the students page");
 }
 
+/* Where @key was last in the proxy's log, or -1. */
+static int
+last_answered (TestProxy  *proxy,
+               const char *prefix,
+               const char *suffix)
+{
+  GPtrArray *log = test_proxy_get_log (proxy);
+
+  for (guint i = log->len; i > 0; i--)
+    if (g_str_has_prefix (g_ptr_array_index (log, i - 1), prefix) &&
+        g_str_has_suffix (g_ptr_array_index (log, i - 1), suffix))
+      return (int) i - 1;
+  return -1;
+}
+
+/* On a busy network who I am can come back after the surveys and their
+ * windows: the list fills all the same and the latest results show. */
+static void
+test_list_fills_whatever_comes_last (UiFixture *f, gconstpointer data)
+{
+  g_autoptr(TestProxy) proxy = test_proxy_new (f->daemon->url);
+
+  ui_sign_in_at (f, test_proxy_get_url (proxy), LEADER);
+  ui_wait_until (f, ui_surveys_available, NULL, "the Surveys page to be available");
+  test_proxy_hold_back (proxy, "GET", "/api/v1/me", 1000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
+  ui_wait_until (f, results_shown, NULL, "survey results");
+  g_assert_cmpint (last_answered (proxy, "GET /api/v1/surveys/", "/windows"), >=, 0);
+  g_assert_cmpint (last_answered (proxy, "GET /api/v1/me", ""), >,
+                   last_answered (proxy, "GET /api/v1/surveys/", "/windows"));
+  g_assert_cmpuint (bel_surveys_page_get_window (surveys_page (f)), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +389,7 @@ main (int   argc,
   ADD ("/ui/surveys/trend-by-subgroup-hides-small-groups", test_trend_by_subgroup_hides_small_groups);
   ADD ("/ui/surveys/slips-print-to-pdf", test_slips_print_to_pdf);
   ADD ("/ui/surveys/teacher-without-advisory-has-no-button", test_teacher_without_advisory_has_no_button);
+  ADD ("/ui/surveys/list-fills-whatever-comes-last", test_list_fills_whatever_comes_last);
 #undef ADD
 
   return g_test_run ();
