@@ -11,6 +11,7 @@
 #include "bel-client-surveys.h"
 #include "bel-survey-dialog.h"
 #include "bel-survey-export.h"
+#include "bel-survey-slips.h"
 #include "bel-surveys-page-private.h"
 
 /* ---- code slips ---- */

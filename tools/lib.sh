@@ -9,7 +9,7 @@ RUNTIME_PACKAGES="fonts-cantarell adwaita-icon-theme gnome-keyring"
 
 TEST_PACKAGES="xvfb xauth dbus dbus-user-session at-spi2-core python3 python3-dogtail \
 python3-pyatspi xdotool imagemagick curl sqlite3 nodejs npm chromium chromium-driver \
-openssl dpkg-dev debhelper lintian wrk"
+openssl dpkg-dev debhelper lintian wrk poppler-utils"
 
 # tools/fuzz: the libFuzzer targets are built with clang (and symbolized by llvm)
 FUZZ_PACKAGES="clang llvm"

@@ -7,8 +7,9 @@
  * with a tooltip, and the CSV says the same without numbers; the trend over
  * both quarters by gender hides them in each quarter, and by English learner
  * status gives the daemon's own shares for the question chosen; printing the
- * open window's slips for its advisory writes a non-empty PDF with codes
- * the daemon takes.  A teacher who advises no advisory has no Surveys button.
+ * open window's slips for its advisory writes a PDF whose text (pdftotext)
+ * has every student still to answer by name, the page's address and one
+ * code per slip that the daemon takes.  BEL_UI_SLIPS=FILE.pdf keeps a copy.  A teacher who advises no advisory has no Surveys button.
  * Through a proxy that holds "who am I" back, the list still fills.
  *
  * Runs under run-ui-test.sh (Xvfb + a private D-Bus session).  With
@@ -23,6 +24,7 @@
 
 #include "bel-survey-export.h"
 #include "bel-surveys-page.h"
+#include "bel-test-survey-form.h"
 #include "bel-ui-test-util.h"
 #include "test-proxy.h"
 
@@ -268,6 +270,66 @@ printed (UiFixture *f, gconstpointer count)
   return *(const int *) count != 0;
 }
 
+/* The text of @pdf (pdftotext): a slip per student of the advisory, with
+ * the student's name and a code the daemon takes, and the page's address. */
+static void
+check_slips_text (UiFixture  *f,
+                  BelClient  *http,
+                  const char *pdf,
+                  gint64      advisory_id,
+                  int         count)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/survey", f->daemon->url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) code_re = g_regex_new ("[34679ACDEFGHJKMNPQRTUVWXY]{5}-[34679ACDEFGHJKMNPQRTUVWXY]{5}", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(JsonNode) students = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *list;
+  int named = 0;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, url));
+
+  /* every student of the advisory who has not answered yet, by the name they go by */
+  path = g_strdup_printf ("/api/v1/schools/1/students?advisory=%" G_GINT64_FORMAT "&limit=200", advisory_id);
+  students = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  list = json_object_get_array_member (json_node_get_object (students), "items");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *student = json_array_get_object_element (list, i);
+      const char *preferred = json_object_get_string_member_with_default (student, "preferred_name", NULL);
+      g_autofree char *name = g_strdup_printf ("%s %s", preferred && *preferred ? preferred
+                                                         : json_object_get_string_member (student, "given_name"),
+                                               json_object_get_string_member (student, "family_name"));
+
+      named += strstr (text, name) != NULL;
+    }
+  g_assert_cmpint (named, ==, count);
+
+  /* one code per slip, each different, and the daemon takes them */
+  g_regex_match (code_re, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *code = g_match_info_fetch (match, 0);
+
+      g_assert_false (g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL));
+      g_ptr_array_add (codes, g_steal_pointer (&code));
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (codes->len, ==, (guint) count);
+  g_assert_cmpuint (bel_test_survey_answer (f->daemon->url, g_ptr_array_index (codes, 0), 4), ==, 200);
+  g_assert_cmpuint (bel_test_survey_answer (f->daemon->url, g_ptr_array_index (codes, codes->len - 1), 2), ==, 200);
+}
+
 static void
 test_slips_print_to_pdf (UiFixture *f, gconstpointer data)
 {
@@ -315,6 +377,9 @@ test_slips_print_to_pdf (UiFixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 2000);
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  if (g_getenv ("BEL_UI_SLIPS") != NULL) /* to look at */
+    g_assert_true (g_file_set_contents (g_getenv ("BEL_UI_SLIPS"), contents, length, NULL));
+  check_slips_text (f, http, pdf, advisory_id, count);
 
   /* the daemon knows the new codes: issued for every student of the advisory */
   g_clear_pointer (&path, g_free);
