@@ -155,8 +155,10 @@ show_groups (BelSurveyTrend *self,
         g_array_append_val (values, v);
       }
   g_ptr_array_add (series, NULL);
-  /* Translators: "Share agreeing with “People care” over time, by Gender" */
-  title = g_strdup_printf (_("Share agreeing with “%s” over time, by %s"), item_name, by ? by : "");
+  /* The breakdown's label is a heading ("Gender", "English learner status"): it
+   * leads, so it keeps its capital without one mid-sentence.
+   * Translators: "Gender: share agreeing with “People care” over time" */
+  title = g_strdup_printf (_("%s: share agreeing with “%s” over time"), by ? by : "", item_name);
   bel_survey_trend_set (self, title, (const char * const *) names->pdata, (const char * const *) series->pdata,
                         (const double *) (gpointer) values->data, 0);
 }

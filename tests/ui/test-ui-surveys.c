@@ -214,7 +214,7 @@ test_trend_by_subgroup_hides_small_groups (UiFixture *f, gconstpointer data)
 
   /* by gender: everyone first, and the few nonbinary students hidden in each quarter, never drawn */
   bel_surveys_page_set_breakdown (page, "attr:gender");
-  ui_wait_until (f, trend_by, "by Gender", "the trend by gender");
+  ui_wait_until (f, trend_by, "Gender: share agreeing with “", "the trend by gender");
   nonbinary = series_of (trend, "Nonbinary");
   g_assert_cmpint (nonbinary, >, 0);
   g_assert_cmpfloat (bel_survey_trend_get_value (trend, nonbinary, 0), ==, BEL_SURVEY_TREND_HIDDEN);
@@ -225,7 +225,7 @@ test_trend_by_subgroup_hides_small_groups (UiFixture *f, gconstpointer data)
 
   /* English learners: the daemon's own shares, quarter by quarter, for the question chosen */
   bel_surveys_page_set_breakdown (page, "el_status");
-  ui_wait_until (f, trend_by, "by English learner status", "the trend by English learner status");
+  ui_wait_until (f, trend_by, "English learner status: share agreeing", "the trend by English learner status");
   http = ui_http_sign_in (f, LEADER);
   path = g_strdup_printf ("/api/v1/surveys/%" G_GINT64_FORMAT "/trend?breakdown=el_status",
                           bel_surveys_page_get_survey (page));
