@@ -80,6 +80,46 @@ heat_cell (double  share,
   return label;
 }
 
+/* Every group of @breakdown suppressed (cells with nobody in them do not count). */
+static gboolean
+every_group_hidden (JsonObject *breakdown)
+{
+  JsonArray *cells = json_object_get_array_member (breakdown, "cells");
+  gboolean hidden = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *cell = json_array_get_object_element (cells, i);
+
+      if (json_object_get_boolean_member_with_default (cell, "suppressed", FALSE))
+        hidden = TRUE;
+      else if (json_object_get_int_member_with_default (cell, "respondents", 0) > 0)
+        return FALSE;
+    }
+  return hidden;
+}
+
+/* One message in place of a table of "fewer than N": why nothing is shown. */
+static void
+attach_all_hidden (GtkGrid  *grid,
+                   gboolean  everyone,
+                   gint64    min_n,
+                   int       row,
+                   int       width)
+{
+  g_autofree char *text = everyone
+    ? g_strdup_printf (_("Fewer than %" G_GINT64_FORMAT " students have answered so far, so no results are "
+                         "shown yet, to protect students' privacy."), min_n)
+    : g_strdup_printf (_("Every group here has fewer than %" G_GINT64_FORMAT " answers, or would give away one "
+                         "that has, so no results are shown by group, to protect students' privacy."), min_n);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "survey-all-hidden");
+  gtk_grid_attach (grid, label, 0, row, width, 1);
+}
+
 typedef struct {
   JsonObject *cell;
   const char *label;
@@ -100,7 +140,19 @@ bel_survey_table_build (JsonObject *results,
   g_autofree guint *shown = g_new0 (guint, n_items);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   Row everyone = { json_object_get_object_member (results, "overall"), _("Everyone"), FALSE };
+  gboolean nobody_shown = json_object_get_boolean_member_with_default (everyone.cell, "suppressed", FALSE);
 
+  gtk_widget_add_css_class (GTK_WIDGET (grid), "survey-table");
+  if (nobody_shown)
+    {
+      attach_all_hidden (grid, TRUE, min_n, 0, 1);
+      return GTK_WIDGET (grid);
+    }
+  if (breakdown != NULL && every_group_hidden (breakdown))
+    {
+      attach_all_hidden (grid, FALSE, min_n, 2, 2 + n_items);
+      breakdown = NULL;
+    }
   g_array_append_val (rows, everyone);
   if (breakdown != NULL)
     {
@@ -147,7 +199,6 @@ bel_survey_table_build (JsonObject *results,
 
   gtk_grid_set_column_spacing (grid, 4);
   gtk_grid_set_row_spacing (grid, 4);
-  gtk_widget_add_css_class (GTK_WIDGET (grid), "survey-table");
   gtk_grid_attach (grid, table_label (_("Group"), "heading"), 0, 0, 1, 1);
   gtk_grid_attach (grid, table_label (_("Answered"), "heading"), 1, 0, 1, 1);
   for (guint i = 0; i < n_items; i++)

@@ -6,8 +6,11 @@
  * cell says "fewer than N" (class survey-suppressed) with a tooltip saying
  * why; a last row gives the gap between the highest and the lowest group,
  * highlighted (survey-gap) from ten points, and the lowest cell of such an
- * item is outlined (survey-gap-low).  The bar charts: one BelSurveyBars per
- * item over the same groups.
+ * item is outlined (survey-gap-low).  When every group of the breakdown is
+ * suppressed, one message (survey-all-hidden) under the everyone row says
+ * so instead of a row of "fewer than N" per group; when everyone is, the
+ * message alone.  The bar charts: one BelSurveyBars per item over the same
+ * groups.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

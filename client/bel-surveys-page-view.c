@@ -26,6 +26,9 @@ render_table (BelSurveysPage *self,
     gtk_frame_set_child (GTK_FRAME (self->table_frame), NULL);
   self->table = bel_survey_table_build (results, breakdown, self->bars);
   gtk_frame_set_child (GTK_FRAME (self->table_frame), self->table);
+  /* "Each question" has nothing to show while everyone is hidden */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->bars)),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->bars)) != NULL);
 }
 
 static gint64

@@ -169,6 +169,88 @@ test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
   g_assert_cmpint (row_of (bel_surveys_page_get_heat_table (page), "English learners"), >, 1);
 }
 
+/* The heat table's label with @css_class, or NULL. */
+static GtkWidget *
+label_with_class (GtkWidget  *grid,
+                  const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      return child;
+  return NULL;
+}
+
+static gboolean
+all_hidden_shown (UiFixture *f, gconstpointer data)
+{
+  BelSurveysPage *page = surveys_page (f);
+
+  return results_shown (f, NULL) && label_with_class (bel_surveys_page_get_heat_table (page), "survey-all-hidden");
+}
+
+static void
+test_every_group_hidden_says_so (UiFixture *f, gconstpointer data)
+{
+  BelSurveysPage *page;
+  g_autoptr(BelClient) http = NULL;
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(JsonNode) settings = NULL;
+  g_autoptr(JsonNode) patch = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *grid, *message;
+  JsonObject *overall;
+  JsonArray *items;
+  gint64 answered, min;
+
+  open_surveys (f);
+  page = surveys_page (f);
+  http = ui_http_sign_in (f, LEADER);
+  path = g_strdup_printf ("/api/v1/survey-windows/%" G_GINT64_FORMAT "/results", bel_surveys_page_get_window (page));
+  results = ui_http_request (http, "GET", path, NULL, &error);
+  g_assert_no_error (error);
+  overall = json_object_get_object_member (json_node_get_object (results), "overall");
+  /* students may skip a question: the fewest who answered one */
+  answered = json_object_get_int_member (overall, "respondents");
+  items = json_object_get_array_member (overall, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    answered = MIN (answered, json_object_get_int_member (json_array_get_object_element (items, i), "respondents"));
+  g_assert_cmpint (answered, >=, 3);
+  min = MIN (answered, 100);
+
+  /* the smallest group shown is (nearly) everyone who answered: every grade is smaller */
+  settings = ui_http_request (http, "GET", "/api/v1/schools/1/survey-settings", NULL, &error);
+  g_assert_no_error (error);
+  body = g_strdup_printf ("{\"min_respondents\": %" G_GINT64_FORMAT "}", min);
+  patch = json_from_string (body, &error);
+  g_assert_no_error (error);
+  changed = ui_http_request_if_match (http, "PATCH", "/api/v1/schools/1/survey-settings", patch,
+                                      json_object_get_int_member (json_node_get_object (settings), "version"), &error);
+  g_assert_no_error (error);
+  bel_surveys_page_set_breakdown (page, "grade");
+  bel_surveys_page_reload (page);
+  ui_wait_until (f, all_hidden_shown, NULL, "the message that every group is hidden");
+
+  /* everyone, then one message: no row of "fewer than N" per grade */
+  grid = bel_surveys_page_get_heat_table (page);
+  g_assert_cmpint (row_of (grid, "Everyone"), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (GTK_GRID (grid), 2, 1), "survey-heat"));
+  g_assert_null (label_with_class (grid, "survey-suppressed"));
+  g_assert_cmpint (row_of (grid, "Small groups (pooled)"), ==, -1);
+  message = label_with_class (grid, "survey-all-hidden");
+  expected = g_strdup_printf ("Every group here has fewer than %" G_GINT64_FORMAT " answers", min);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (message)), expected));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "privacy"));
+  take_screenshot ();
+
+  /* everyone only: the table, no message */
+  bel_surveys_page_set_breakdown (page, "");
+  g_assert_null (label_with_class (bel_surveys_page_get_heat_table (page), "survey-all-hidden"));
+}
+
 static gboolean
 trend_by (UiFixture *f, gconstpointer key)
 {
@@ -451,6 +533,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, UiFixture, GUINT_TO_POINTER (N_STUDENTS), ui_fixture_set_up, func, ui_fixture_tear_down)
   ADD ("/ui/surveys/results-show-suppressed-cells", test_results_show_suppressed_cells);
+  ADD ("/ui/surveys/every-group-hidden-says-so", test_every_group_hidden_says_so);
   ADD ("/ui/surveys/trend-by-subgroup-hides-small-groups", test_trend_by_subgroup_hides_small_groups);
   ADD ("/ui/surveys/slips-print-to-pdf", test_slips_print_to_pdf);
   ADD ("/ui/surveys/teacher-without-advisory-has-no-button", test_teacher_without_advisory_has_no_button);
