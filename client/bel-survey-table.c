@@ -38,6 +38,9 @@ table_label (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* headings, groups and gaps wrap, so the table fits a 1024-pixel window */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);

@@ -72,7 +72,8 @@ bel_surveys_page_fill_items (BelSurveysPage *self,
       gint64 id = json_object_get_int_member (item, "id");
 
       g_array_append_val (self->item_ids, id);
-      g_ptr_array_add (labels, g_strdup (json_object_get_string_member (item, "text")));
+      /* the short name (as over the table's column): a whole question would widen the page */
+      g_ptr_array_add (labels, bel_survey_item_short (item));
       if (id == was)
         selected = i;
     }
@@ -248,6 +249,7 @@ table_section (BelSurveysPage *self)
   GtkWidget *export = action_button (_("_Export CSV…"), "surveys.export-csv", NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "title-4");
   gtk_widget_set_hexpand (title, TRUE);
   self->breakdown_labels = gtk_string_list_new (NULL);
@@ -276,13 +278,13 @@ trend_section (BelSurveysPage *self)
 
   self->trend_title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->trend_title, 0);
+  gtk_label_set_wrap (self->trend_title, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->trend_title), "title-4");
   gtk_widget_set_hexpand (GTK_WIDGET (self->trend_title), TRUE);
   self->trend_item_labels = gtk_string_list_new (NULL);
   self->trend_item = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->trend_item_labels)), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->trend_item), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Question shown over time"), -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->trend_item), 260, -1);
   self->trend_chart = BEL_SURVEY_TREND (bel_survey_trend_new ());
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->trend_title));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->trend_item));

@@ -9,7 +9,9 @@
  * status gives the daemon's own shares for the question chosen; printing the
  * open window's slips for its advisory writes a PDF whose text (pdftotext)
  * has every student still to answer by name, the page's address and one
- * code per slip that the daemon takes.  BEL_UI_SLIPS=FILE.pdf keeps a copy.  A teacher who advises no advisory has no Surveys button.
+ * code per slip that the daemon takes.  BEL_UI_SLIPS=FILE.pdf keeps a copy.
+ * With a breakdown and with an open window, the page fits 1024 pixels.
+ * A teacher who advises no advisory has no Surveys button.
  * Through a proxy that holds "who am I" back, the list still fills.
  *
  * Runs under run-ui-test.sh (Xvfb + a private D-Bus session).  With
@@ -111,6 +113,19 @@ button_of (GtkWidget  *widget,
   return NULL;
 }
 
+
+/* Nothing of the page is cut off in a window @width pixels wide: the page
+ * asks for no more (a wider page is clipped by the window). */
+static void
+assert_page_fits (BelSurveysPage *page,
+                  int             width)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, width);
+}
+
 static void
 test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
 {
@@ -142,6 +157,7 @@ test_results_show_suppressed_cells (UiFixture *f, gconstpointer data)
   expected = g_strdup_printf ("%.0f%%", json_object_get_double_member (first, "agree_share") * 100);
 
   bel_surveys_page_set_breakdown (page, "attr:gender");
+  assert_page_fits (page, 1024);
   grid = bel_surveys_page_get_heat_table (page);
   everyone = row_of (grid, "Everyone");
   g_assert_cmpint (everyone, ==, 1);
@@ -452,6 +468,8 @@ test_slips_print_to_pdf (UiFixture *f, gconstpointer data)
 
   bel_surveys_page_select_window (page, window_id);
   ui_wait_until (f, results_shown, &window_id, "the open window's results");
+  g_assert_cmpstr (bel_surveys_page_get_window_status (page), ==, "open");
+  assert_page_fits (page, 1024);
   g_signal_connect (page, "slips-printed", G_CALLBACK (slips_printed), &count);
   bel_surveys_page_print_slips (page, advisory_id, pdf);
   ui_wait_until (f, printed, &count, "the slips to print");
@@ -462,6 +480,11 @@ test_slips_print_to_pdf (UiFixture *f, gconstpointer data)
   if (g_getenv ("BEL_UI_SLIPS") != NULL) /* to look at */
     g_assert_true (g_file_set_contents (g_getenv ("BEL_UI_SLIPS"), contents, length, NULL));
   check_slips_text (f, http, pdf, advisory_id, count);
+
+  /* two answered: the results are there, still too few to show, and the page fits */
+  bel_surveys_page_reload (page);
+  ui_wait_until (f, all_hidden_shown, NULL, "too few answered to show");
+  assert_page_fits (page, 1024);
 
   /* the daemon knows the new codes: issued for every student of the advisory */
   g_clear_pointer (&path, g_free);
