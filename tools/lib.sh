@@ -17,6 +17,9 @@ FUZZ_PACKAGES="clang llvm"
 # tools/sanitize valgrind: memcheck (the ASan build needs nothing more than gcc)
 SANITIZE_PACKAGES="valgrind"
 
+# tests/packaging/nspawn-test.sh (opt-in): boots a Debian container with systemd
+NSPAWN_PACKAGES="systemd-container debootstrap"
+
 # Installs the Debian packages that are missing: with apt-get when root, otherwise
 # prints the exact command to run and exits non-zero.
 ensure_packages () {

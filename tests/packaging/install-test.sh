@@ -19,18 +19,14 @@
 #   BEL_INSTALL_PORT=N   the port to serve on (default 8765, or a free one if taken)
 #   BEL_INSTALL_KEEP=1   leave everything installed at the end
 #   BEL_INSTALL_APP=0    skip signing in from the installed app (needs Xvfb, dogtail)
+#   BEL_INSTALL_DEBS=DIR install the .debs in DIR (from build-debs.sh) rather than building them
 set -eu
 
 src=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
 here="$src/tests/packaging"
-if [ "${BEL_INSTALL_TEST:-}" != 1 ]; then
-    echo "install-test: this installs packages into this machine; set BEL_INSTALL_TEST=1 to run it" >&2
-    exit 2
-fi
-if [ "$(id -u)" -ne 0 ]; then
-    echo "install-test: run it as root (it installs packages)" >&2
-    exit 2
-fi
+# shellcheck source=tests/packaging/lib.sh
+. "$here/lib.sh"
+opt_in install-test BEL_INSTALL_TEST "${BEL_INSTALL_TEST:-}" "this installs packages into this machine" "it installs packages"
 if dpkg-query -W -f='${Status}' belonging-server 2>/dev/null | grep -q installed; then
     echo "install-test: belonging-server is installed already; purge it first (apt-get purge belonging-server)" >&2
     exit 2
@@ -46,16 +42,6 @@ log="$work/belongingd.log"
 pid=
 created_user=0
 getent passwd belonging >/dev/null || created_user=1
-step_number=0
-
-say () { printf '%s\n' "$*"; }
-step () { step_number=$((step_number + 1)); say ""; say "== $step_number. $*"; }
-run () { say "\$ $*"; "$@"; }
-fail () { say "FAILED: $*" >&2; exit 1; }
-check () { # check DESCRIPTION COMMAND...
-    what=$1; shift
-    if "$@"; then say "ok - $what"; else fail "$what"; fi
-}
 
 systemd_runs () { [ -d /run/systemd/system ]; }
 
@@ -89,9 +75,8 @@ say "install-test: $(date -u '+%Y-%m-%d %H:%M UTC') on $(. /etc/os-release; echo
 say "PID 1: $(ps -o comm= -p 1); systemctl is-system-running: $(systemctl is-system-running 2>&1 || true)"
 
 # ---- 1. Install (docs/admin.md §1) ----
-step "Build the packages (tests/packaging/build-debs.sh: dpkg-buildpackage -us -uc -b, lintian)"
-run sh "$here/build-debs.sh" "$src" "$work/debs" >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
-ls "$work/debs"
+step "The packages (tests/packaging/build-debs.sh: dpkg-buildpackage -us -uc -b, lintian)"
+get_debs "$src" "$work/debs" "$work/build.log" "${BEL_INSTALL_DEBS:-}"
 
 step "Install belonging-server"
 run apt-get install -y -q --no-install-recommends "$work"/debs/belonging-server_*.deb >"$work/apt.log" 2>&1 ||
@@ -114,18 +99,13 @@ user=$(sed -n 's/^User=//p' $unit)
 group=$(sed -n 's/^Group=//p' $unit)
 mask=$(sed -n 's/^UMask=//p' $unit)
 
-port=${BEL_INSTALL_PORT:-8765}
-port_free () { ! ss -Hltn "sport = :$1" | grep -q .; }
-if ! port_free "$port"; then
-    say "port $port is taken on this machine (another daemon); using a free one in belongingd.conf"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-fi
+port=$(free_port "${BEL_INSTALL_PORT:-8765}")
 if [ "$port" != 8765 ]; then
     run sed -i "s/^#port=8765$/port=$port/" /etc/belonging/belongingd.conf
 fi
 
 # shellcheck disable=SC2086  # $2: curl options, split on purpose
-health () { curl -s -o /dev/null -w '%{http_code}' ${2:-} "$1/healthz" 2>/dev/null || true; }
+healthy () { test "$(curl -s -o /dev/null -w '%{http_code}' ${2:-} "$1/healthz" 2>/dev/null)" = 200; }
 start_service () { # start_service URL [CURL-OPTION]
     if systemd_runs; then
         run systemctl start belongingd
@@ -136,12 +116,7 @@ start_service () { # start_service URL [CURL-OPTION]
              $exec_start) >>"$log" 2>&1 &
         pid=$!
     fi
-    i=0
-    until [ "$(health "$1" "${2:-}")" = 200 ]; do
-        i=$((i + 1))
-        [ $i -gt 150 ] && fail "belongingd did not answer at $1"
-        sleep 0.2
-    done
+    wait_for "belongingd did not answer at $1" 30 healthy "$1" "${2:-}"
     say "ok - belongingd answers at $1"
 }
 stop_service () {
@@ -208,13 +183,13 @@ step "Sign in over HTTPS (curl)"
 curl_tls () { curl -s --cacert /etc/belonging/tls/belonging.pem "$@"; }
 session=$(curl_tls -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
           -d '{"username":"drivera","password":"a long sample password"}')
-token=$(printf '%s' "$session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+token=$(printf '%s' "$session" | json_get 'd["token"]')
 check "signed in as the imported counselor drivera" test -n "$token"
 school=$(curl_tls -H "Authorization: Bearer $token" "$url/api/v1/schools" |
-         python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+         json_get 'd["items"][0]["id"]')
 count_students () {
     curl_tls -H "Authorization: Bearer $token" "$url/api/v1/schools/$school/students?limit=1" |
-        python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'
+        json_get 'd["total"]'
 }
 students=$(count_students)
 check "the imported school lists its 40 students over HTTPS" test "$students" = 40
@@ -239,7 +214,7 @@ rounds=$(curl_tls -X POST -H "Authorization: Bearer $token" -H 'Content-Type: ap
 check "a change after the backup (a new mapping round, HTTP $rounds)" test "$rounds" = 201
 count_rounds () {
     curl_tls -H "Authorization: Bearer $token" "$url/api/v1/schools/$school/rounds" |
-        python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))'
+        json_get 'len(d["items"])'
 }
 before=$(count_rounds)
 run belongingctl restore "$work/belonging-backup.enc" --passphrase-file "$work/backup.pass" --verify-only
@@ -252,7 +227,7 @@ check "the restored database belongs to 'belonging'" \
 start_service "$url" "--cacert /etc/belonging/tls/belonging.pem"
 session=$(curl_tls -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
           -d '{"username":"drivera","password":"a long sample password"}')
-token=$(printf '%s' "$session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+token=$(printf '%s' "$session" | json_get 'd["token"]')
 after=$(count_rounds)
 check "the restored data is the backup's: $((before - 1)) rounds (was $before after the backup)" \
     test "$after" -eq $((before - 1))
