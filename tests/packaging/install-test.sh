@@ -54,14 +54,24 @@ cleanup () {
         say ""
         say "== purging what this test installed"
         if systemd_runs; then systemctl stop belongingd 2>/dev/null || true; fi
-        apt-get purge -y -q belonging-server belonging >/dev/null 2>&1 || true
+        # Only packages dpkg knows: apt-get purges nothing if one is unknown to it
+        # (the app is not installed with BEL_INSTALL_APP=0).
+        for package in belonging-server belonging; do
+            if dpkg-query -W "$package" >/dev/null 2>&1; then
+                apt-get purge -y -q "$package" >/dev/null 2>&1 || true
+            fi
+        done
         rm -rf /etc/belonging /var/lib/belonging
         if [ $created_user -eq 1 ] && getent passwd belonging >/dev/null; then
             userdel belonging 2>/dev/null || true
             if getent group belonging >/dev/null; then groupdel belonging 2>/dev/null || true; fi
         fi
-        if dpkg-query -W belonging-server >/dev/null 2>&1; then say "belonging-server is still known to dpkg"
-        else say "purged belonging-server and belonging"; fi
+        if dpkg-query -W belonging-server >/dev/null 2>&1; then
+            say "FAILED: belonging-server is still known to dpkg" >&2
+            status=1
+        else
+            say "purged belonging-server and belonging"
+        fi
     fi
     [ $status -ne 0 ] && [ -s "$log" ] && { say "--- belongingd log:"; tail -20 "$log"; }
     rm -rf "$work"
