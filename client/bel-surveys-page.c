@@ -229,6 +229,31 @@ ticket_free (Ticket *ticket)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Ticket, ticket_free)
 
+/* Keeps @node in @field when it answers the @latest request; FALSE (and the
+ * request done) when it does not, or the error reported when it failed. */
+static gboolean
+take_latest (BelSurveysPage  *self,
+             JsonNode       **field,
+             JsonNode        *node,
+             GError          *error,
+             gboolean         latest)
+{
+  if (node == NULL)
+    {
+      bel_surveys_page_report (self, error);
+      return FALSE;
+    }
+  if (!latest)
+    {
+      json_node_unref (node);
+      bel_surveys_page_busy (self, -1);
+      return FALSE;
+    }
+  g_clear_pointer (field, json_node_unref);
+  *field = node;
+  return TRUE;
+}
+
 static void
 trend_cb (GObject      *source,
           GAsyncResult *result,
@@ -239,19 +264,9 @@ trend_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   JsonNode *node = bel_client_survey_json_finish (BEL_CLIENT (source), result, &error);
 
-  if (node == NULL)
-    {
-      bel_surveys_page_report (self, error);
-      return;
-    }
-  if (ticket->serial == self->trend_serial)
-    {
-      g_clear_pointer (&self->trend, json_node_unref);
-      self->trend = node;
-      bel_surveys_page_render_trend (self);
-    }
-  else
-    json_node_unref (node);
+  if (!take_latest (self, &self->trend, node, error, ticket->serial == self->trend_serial))
+    return;
+  bel_surveys_page_render_trend (self);
   bel_surveys_page_busy (self, -1);
 }
 
@@ -278,19 +293,8 @@ results_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   JsonNode *node = bel_client_survey_json_finish (BEL_CLIENT (source), result, &error);
 
-  if (node == NULL)
-    {
-      bel_surveys_page_report (self, error);
-      return;
-    }
-  if (ticket->serial != self->results_serial)
-    {
-      json_node_unref (node);
-      bel_surveys_page_busy (self, -1);
-      return;
-    }
-  g_clear_pointer (&self->results, json_node_unref);
-  self->results = node;
+  if (!take_latest (self, &self->results, node, error, ticket->serial == self->results_serial))
+    return;
   fill_breakdowns (self);
   bel_surveys_page_fill_items (self, json_node_get_object (node));
   bel_surveys_page_render (self);
@@ -365,6 +369,24 @@ responded (BelSurveysPage *self,
 
 /* ---- the surveys and their windows ---- */
 
+/* Keeps a list that came back in @field (FALSE and the error reported when it did not). */
+static gboolean
+take_list (BelSurveysPage  *self,
+           GPtrArray      **field,
+           GPtrArray       *list,
+           GError          *error)
+{
+  if (list == NULL)
+    {
+      bel_surveys_page_report (self, error);
+      return FALSE;
+    }
+  g_clear_pointer (field, g_ptr_array_unref);
+  *field = list;
+  return TRUE;
+}
+
+
 static void
 windows_cb (GObject      *source,
             GAsyncResult *result,
@@ -397,13 +419,8 @@ surveys_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *surveys = bel_client_surveys_list_finish (BEL_CLIENT (source), result, &error);
 
-  if (surveys == NULL)
-    {
-      bel_surveys_page_report (self, error);
-      return;
-    }
-  g_clear_pointer (&self->surveys, g_ptr_array_unref);
-  self->surveys = surveys;
+  if (!take_list (self, &self->surveys, surveys, error))
+    return;
   g_hash_table_remove_all (self->windows);
   for (guint i = 0; i < surveys->len; i++)
     {
@@ -497,13 +514,8 @@ advisories_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *advisories = bel_client_list_advisories_finish (BEL_CLIENT (source), result, &error);
 
-  if (advisories == NULL)
-    {
-      bel_surveys_page_report (self, error);
-      return;
-    }
-  g_clear_pointer (&self->advisories, g_ptr_array_unref);
-  self->advisories = advisories;
+  if (!take_list (self, &self->advisories, advisories, error))
+    return;
   bel_client_get_me_async (self->client, self->cancellable, me_cb, g_object_ref (self));
 }
 

@@ -308,6 +308,27 @@ bel_handle_survey_style (BelRequest *request)
                                     strlen (css));
 }
 
+/* The form posted for @purpose and the ticket of its code, or NULL when the
+ * request was refused (the reply is sent). */
+static BelSurveyTicket *
+accept_ticket (BelRequest  *request,
+               const char  *purpose,
+               GHashTable **form,
+               char       **code)
+{
+  g_autoptr(GError) error = NULL;
+  BelSurveyTicket *ticket;
+
+  ensure_state ();
+  *form = accept_post (request, purpose, code);
+  if (*form == NULL)
+    return NULL;
+  ticket = bel_survey_ticket_find (request->engine, *code, &error);
+  if (ticket == NULL)
+    reply_code_error (request, bel_survey_page_text (NULL), error);
+  return ticket;
+}
+
 void
 bel_handle_survey_start (BelRequest *request)
 {
@@ -321,16 +342,9 @@ bel_handle_survey_start (BelRequest *request)
   g_autofree char *start_token = NULL;
   const char *language;
 
-  ensure_state ();
-  form = accept_post (request, "start", &code);
-  if (form == NULL)
-    return;
-  ticket = bel_survey_ticket_find (request->engine, code, &error);
+  ticket = accept_ticket (request, "start", &form, &code);
   if (ticket == NULL)
-    {
-      reply_code_error (request, bel_survey_page_text (NULL), error);
-      return;
-    }
+    return;
   adults = bel_survey_adult_choices (request->engine, ticket->school_id, &error);
   if (adults == NULL)
     {
@@ -394,16 +408,9 @@ bel_handle_survey_answers (BelRequest *request)
   g_autofree char *code = NULL;
   const BelPageText *text;
 
-  ensure_state ();
-  form = accept_post (request, "answers", &code);
-  if (form == NULL)
-    return;
-  ticket = bel_survey_ticket_find (request->engine, code, &error);
+  ticket = accept_ticket (request, "answers", &form, &code);
   if (ticket == NULL)
-    {
-      reply_code_error (request, bel_survey_page_text (NULL), error);
-      return;
-    }
+    return;
   text = bel_survey_page_text (g_strcmp0 (g_hash_table_lookup (form, "lang"), "en") == 0 ? NULL : ticket->language);
   if (!collect_answers (form, ticket->survey, values, adults))
     {

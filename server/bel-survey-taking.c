@@ -308,15 +308,7 @@ record_response (BelEngine  *engine,
                  gint64      window_id,
                  GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) data = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "window_id");
-  json_builder_add_int_value (builder, window_id);
-  json_builder_end_object (builder);
-  data = json_builder_get_root (builder);
-  return bel_events_record (engine, school_id, "survey.responded", 0, data, error);
+  return bel_survey_record_event (engine, school_id, "survey.responded", 0, window_id, NULL, error);
 }
 
 gboolean

@@ -226,19 +226,9 @@ record_window (BelEngine        *engine,
                const char       *type,
                GError          **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) data = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "survey_id");
-  json_builder_add_int_value (builder, bel_resource_get_int (window, "survey-id"));
-  json_builder_set_member_name (builder, "window_id");
-  json_builder_add_int_value (builder, bel_resource_get_id (window));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, bel_resource_get_string (window, "status"));
-  json_builder_end_object (builder);
-  data = json_builder_get_root (builder);
-  return bel_events_record (engine, bel_resource_get_int (window, "school-id"), type, 0, data, error);
+  return bel_survey_record_event (engine, bel_resource_get_int (window, "school-id"), type,
+                                  bel_resource_get_int (window, "survey-id"), bel_resource_get_id (window),
+                                  bel_resource_get_string (window, "status"), error);
 }
 
 BelSurveyWindow *

@@ -36,6 +36,16 @@ gboolean           bel_survey_is_privileged  (BelAccount       *actor,
 GPtrArray         *bel_survey_items_of_kind  (BelSurvey        *survey,
                                               const char       *kind);
 
+/* Records a survey event for live clients: {survey_id, window_id, status},
+ * each left out when 0 or NULL. */
+gboolean           bel_survey_record_event   (BelEngine        *engine,
+                                              gint64            school_id,
+                                              const char       *type,
+                                              gint64            survey_id,
+                                              gint64            window_id,
+                                              const char       *status,
+                                              GError          **error);
+
 /* Codes: 10 characters of an alphabet without look-alikes, printed ABCDE-FGHJK. */
 #define BEL_SURVEY_CODE_LENGTH 10
 char              *bel_survey_code_new       (void);

@@ -583,21 +583,47 @@ save_items (BelStore   *store,
   return TRUE;
 }
 
+gboolean
+bel_survey_record_event (BelEngine   *engine,
+                         gint64       school_id,
+                         const char  *type,
+                         gint64       survey_id,
+                         gint64       window_id,
+                         const char  *status,
+                         GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+
+  json_builder_begin_object (builder);
+  if (survey_id != 0)
+    {
+      json_builder_set_member_name (builder, "survey_id");
+      json_builder_add_int_value (builder, survey_id);
+    }
+  if (window_id != 0)
+    {
+      json_builder_set_member_name (builder, "window_id");
+      json_builder_add_int_value (builder, window_id);
+    }
+  if (status != NULL)
+    {
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, status);
+    }
+  json_builder_end_object (builder);
+  data = json_builder_get_root (builder);
+  return bel_events_record (engine, school_id, type, 0, data, error);
+}
+
 static gboolean
 record_changed (BelEngine  *engine,
                 BelSurvey  *survey,
                 const char *type,
                 GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) data = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "survey_id");
-  json_builder_add_int_value (builder, bel_resource_get_id (survey));
-  json_builder_end_object (builder);
-  data = json_builder_get_root (builder);
-  return bel_events_record (engine, bel_resource_get_int (survey, "school-id"), type, 0, data, error);
+  return bel_survey_record_event (engine, bel_resource_get_int (survey, "school-id"), type,
+                                  bel_resource_get_id (survey), 0, NULL, error);
 }
 
 BelSurvey *

@@ -183,6 +183,28 @@ bel_test_surveys_breakdown (JsonObject *results,
   return NULL;
 }
 
+gboolean
+bel_test_cell_suppressed (JsonObject *cell)
+{
+  return json_object_get_boolean_member (cell, "suppressed");
+}
+
+gint64
+bel_test_cell_respondents (JsonObject *cell)
+{
+  g_assert_false (bel_test_cell_suppressed (cell));
+  return json_object_get_int_member (cell, "respondents");
+}
+
+void
+bel_test_assert_hidden (JsonObject *cell)
+{
+  g_assert_nonnull (cell);
+  g_assert_true (bel_test_cell_suppressed (cell));
+  g_assert_true (json_object_get_null_member (cell, "respondents"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cell, "items")), ==, 0);
+}
+
 JsonObject *
 bel_test_surveys_cell (JsonObject *breakdown,
                        const char *key)

@@ -61,6 +61,11 @@ void             bel_test_surveys_add_class (BelTestSurveys *s,
 /* The breakdown @key of a results or trend object (NULL when absent). */
 JsonObject      *bel_test_surveys_breakdown (JsonObject    *results,
                                              const char    *key);
+/* Whether a results cell is suppressed; its respondents (asserting it is not). */
+gboolean         bel_test_cell_suppressed   (JsonObject    *cell);
+gint64           bel_test_cell_respondents  (JsonObject    *cell);
+/* A suppressed cell carries no counts and no statistics. */
+void             bel_test_assert_hidden     (JsonObject    *cell);
 /* The cell @key of a breakdown (NULL when absent). */
 JsonObject      *bel_test_surveys_cell      (JsonObject    *breakdown,
                                              const char    *key);

@@ -21,19 +21,6 @@ cell_of (JsonObject *breakdown,
   return cell;
 }
 
-static gboolean
-suppressed (JsonObject *cell)
-{
-  return json_object_get_boolean_member (cell, "suppressed");
-}
-
-static gint64
-respondents (JsonObject *cell)
-{
-  g_assert_false (suppressed (cell));
-  return json_object_get_int_member (cell, "respondents");
-}
-
 /* The algorithm itself, on the docs' examples. */
 static void
 test_suppress_rule (void)
@@ -86,7 +73,7 @@ test_results_suppress_small_groups (void)
   obj = bel_test_response_object (r);
   g_assert_cmpint (json_object_get_int_member (obj, "min_respondents"), ==, 10);
   overall = json_object_get_object_member (obj, "overall");
-  g_assert_cmpint (respondents (overall), ==, 29);
+  g_assert_cmpint (bel_test_cell_respondents (overall), ==, 29);
   item = json_array_get_object_element (json_object_get_array_member (overall, "items"), 0);
   /* 26 strongly agree, 3 strongly disagree */
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "agree_share"), 26.0 / 29.0, 1e-9);
@@ -96,29 +83,29 @@ test_results_suppress_small_groups (void)
   /* Herons (3) suppressed, and Owls (12) with it; Falcons (14) shown; the pool is 15 */
   advisory = bel_test_surveys_breakdown (obj, "advisory");
   g_assert_nonnull (advisory);
-  g_assert_cmpint (respondents (cell_of (advisory, s.seed.advisory_id)), ==, 14);
-  g_assert_true (suppressed (cell_of (advisory, s.seed.other_advisory_id)));
+  g_assert_cmpint (bel_test_cell_respondents (cell_of (advisory, s.seed.advisory_id)), ==, 14);
+  g_assert_true (bel_test_cell_suppressed (cell_of (advisory, s.seed.other_advisory_id)));
   g_assert_true (json_object_get_null_member (cell_of (advisory, s.seed.other_advisory_id), "respondents"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cell_of (advisory, s.seed.other_advisory_id),
                                                                          "items")), ==, 0);
-  g_assert_true (suppressed (cell_of (advisory, s.owls_id)));
+  g_assert_true (bel_test_cell_suppressed (cell_of (advisory, s.owls_id)));
   pool = json_object_get_object_member (advisory, "small_groups");
-  g_assert_cmpint (respondents (pool), ==, 15);
+  g_assert_cmpint (bel_test_cell_respondents (pool), ==, 15);
 
   /* gender: nonbinary (3) and boy (13, the first of the smallest) suppressed, girl (13) shown */
   gender = bel_test_surveys_breakdown (obj, "attr:gender");
   g_assert_nonnull (gender);
   /* the roster's attribute name, as a heading a leader reads */
   g_assert_cmpstr (json_object_get_string_member (gender, "label"), ==, "Gender");
-  g_assert_true (suppressed (bel_test_surveys_cell (gender, "nonbinary")));
-  g_assert_true (suppressed (bel_test_surveys_cell (gender, "boy")));
-  g_assert_cmpint (respondents (bel_test_surveys_cell (gender, "girl")), ==, 13);
-  g_assert_cmpint (respondents (json_object_get_object_member (gender, "small_groups")), ==, 16);
+  g_assert_true (bel_test_cell_suppressed (bel_test_surveys_cell (gender, "nonbinary")));
+  g_assert_true (bel_test_cell_suppressed (bel_test_surveys_cell (gender, "boy")));
+  g_assert_cmpint (bel_test_cell_respondents (bel_test_surveys_cell (gender, "girl")), ==, 13);
+  g_assert_cmpint (bel_test_cell_respondents (json_object_get_object_member (gender, "small_groups")), ==, 16);
 
   /* EL (4) suppressed, so the rest (25) too: else 25 = 29 - 4 gives it away */
   el = bel_test_surveys_breakdown (obj, "el_status");
-  g_assert_true (suppressed (bel_test_surveys_cell (el, "current")));
-  g_assert_true (suppressed (bel_test_surveys_cell (el, "none")));
+  g_assert_true (bel_test_cell_suppressed (bel_test_surveys_cell (el, "current")));
+  g_assert_true (bel_test_cell_suppressed (bel_test_surveys_cell (el, "none")));
 
   /* grades 9 (17) and 10 (12) are both big enough */
   grade = bel_test_surveys_breakdown (obj, "grade");
@@ -152,7 +139,7 @@ test_results_minimum_is_a_school_setting (void)
   r = bel_test_surveys_call (&s, "GET", s.leader, NULL, NULL, "/api/v1/survey-windows/%" G_GINT64_FORMAT "/results",
                              s.window_id);
   advisory = bel_test_surveys_breakdown (bel_test_response_object (r), "advisory");
-  g_assert_cmpint (respondents (cell_of (advisory, s.seed.other_advisory_id)), ==, 3);
+  g_assert_cmpint (bel_test_cell_respondents (cell_of (advisory, s.seed.other_advisory_id)), ==, 3);
   g_assert_true (json_object_get_null_member (advisory, "small_groups"));
   bel_test_surveys_teardown (&s);
 }
@@ -178,7 +165,7 @@ test_results_teacher_sees_own_class_only (void)
   g_assert_nonnull (advisory);
   g_assert_false (json_object_get_boolean_member (advisory, "complete"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (advisory, "cells")), ==, 1);
-  g_assert_cmpint (respondents (cell_of (advisory, s.seed.advisory_id)), ==, 14);
+  g_assert_cmpint (bel_test_cell_respondents (cell_of (advisory, s.seed.advisory_id)), ==, 14);
   g_assert_true (json_object_get_null_member (advisory, "small_groups"));
   g_assert_null (bel_test_surveys_breakdown (bel_test_response_object (t), "attr:gender"));
   g_assert_null (bel_test_surveys_breakdown (bel_test_response_object (t), "grade"));
@@ -257,12 +244,13 @@ test_results_teacher_sees_own_classes (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "cells")), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (classes, "cells"), 0), "label"), ==, "Biology");
-  g_assert_cmpint (respondents (json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)),
-                   ==, 15);
+  g_assert_cmpint (bel_test_cell_respondents (
+                     json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)), ==, 15);
   /* the counselor's own class: too close to everyone to show */
   classes = class_breakdown (&s, s.counselor, &c);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (classes, "cells")), ==, 1);
-  g_assert_true (suppressed (json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)));
+  g_assert_true (bel_test_cell_suppressed (
+                   json_array_get_object_element (json_object_get_array_member (classes, "cells"), 0)));
   /* a leader: nobody's class while the school says no, every class when it says yes */
   g_assert_null (class_breakdown (&s, s.leader, &l));
   on = bel_test_surveys_call (&s, "PATCH", s.leader, "{\"leaders_see_teacher_results\": true}", "*",

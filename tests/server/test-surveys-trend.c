@@ -9,29 +9,6 @@
 #include "bel-test-surveys.h"
 #include "bel-test-survey-form.h"
 
-static gboolean
-suppressed (JsonObject *cell)
-{
-  return json_object_get_boolean_member (cell, "suppressed");
-}
-
-static gint64
-respondents (JsonObject *cell)
-{
-  g_assert_false (suppressed (cell));
-  return json_object_get_int_member (cell, "respondents");
-}
-
-/* A suppressed cell carries no counts and no statistics. */
-static void
-assert_hidden (JsonObject *cell)
-{
-  g_assert_nonnull (cell);
-  g_assert_true (suppressed (cell));
-  g_assert_true (json_object_get_null_member (cell, "respondents"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cell, "items")), ==, 0);
-}
-
 static gint64
 new_window (BelTestSurveys *s,
             const char     *body)
@@ -119,34 +96,34 @@ test_trend_by_subgroup_suppresses_each_window (void)
                    "Autumn");
   /* Spring: nonbinary (3) hidden, and boy (13) with it, so 3 = 29 - 13 - 13 cannot be had; girl shown */
   gender = breakdown_of (windows, 0);
-  assert_hidden (bel_test_surveys_cell (gender, "nonbinary"));
-  assert_hidden (bel_test_surveys_cell (gender, "boy"));
-  g_assert_cmpint (respondents (bel_test_surveys_cell (gender, "girl")), ==, 13);
-  g_assert_cmpint (respondents (json_object_get_object_member (gender, "small_groups")), ==, 16);
+  bel_test_assert_hidden (bel_test_surveys_cell (gender, "nonbinary"));
+  bel_test_assert_hidden (bel_test_surveys_cell (gender, "boy"));
+  g_assert_cmpint (bel_test_cell_respondents (bel_test_surveys_cell (gender, "girl")), ==, 13);
+  g_assert_cmpint (bel_test_cell_respondents (json_object_get_object_member (gender, "small_groups")), ==, 16);
   /* Autumn: 12 answered, so no group of them reaches 10 without the rest being fewer than 10:
    * every group is hidden and only the pool of all 12 shows */
   gender = breakdown_of (windows, 1);
-  g_assert_cmpint (respondents (json_object_get_object_member (json_array_get_object_element (windows, 1),
+  g_assert_cmpint (bel_test_cell_respondents (json_object_get_object_member (json_array_get_object_element (windows, 1),
                                                                "overall")), ==, 12);
   for (guint c = 0; c < json_array_get_length (json_object_get_array_member (gender, "cells")); c++)
-    assert_hidden (json_array_get_object_element (json_object_get_array_member (gender, "cells"), c));
-  g_assert_cmpint (respondents (json_object_get_object_member (gender, "small_groups")), ==, 12);
+    bel_test_assert_hidden (json_array_get_object_element (json_object_get_array_member (gender, "cells"), c));
+  g_assert_cmpint (bel_test_cell_respondents (json_object_get_object_member (gender, "small_groups")), ==, 12);
   /* Winter: 3 answered in all, so even everyone is hidden */
   overall = json_object_get_object_member (json_array_get_object_element (windows, 2), "overall");
-  assert_hidden (overall);
+  bel_test_assert_hidden (overall);
   gender = breakdown_of (windows, 2);
   for (guint c = 0; c < json_array_get_length (json_object_get_array_member (gender, "cells")); c++)
-    assert_hidden (json_array_get_object_element (json_object_get_array_member (gender, "cells"), c));
+    bel_test_assert_hidden (json_array_get_object_element (json_object_get_array_member (gender, "cells"), c));
   if (!json_object_get_null_member (gender, "small_groups"))
-    assert_hidden (json_object_get_object_member (gender, "small_groups"));
+    bel_test_assert_hidden (json_object_get_object_member (gender, "small_groups"));
 
   /* English learners: 4 of 29 in Spring hides both cells; in Autumn too */
   windows = trend_windows (&s, s.leader, "el_status", &el_r);
   el = breakdown_of (windows, 0);
-  assert_hidden (bel_test_surveys_cell (el, "current"));
-  assert_hidden (bel_test_surveys_cell (el, "none"));
+  bel_test_assert_hidden (bel_test_surveys_cell (el, "current"));
+  bel_test_assert_hidden (bel_test_surveys_cell (el, "none"));
   el = breakdown_of (windows, 1);
-  assert_hidden (bel_test_surveys_cell (el, "none"));
+  bel_test_assert_hidden (bel_test_surveys_cell (el, "none"));
 
   /* Grades: Spring 17 and 12 shown; Autumn one grade of 12, shown with its share agreeing */
   windows = trend_windows (&s, s.leader, "grade", &grade_r);
@@ -156,7 +133,7 @@ test_trend_by_subgroup_suppresses_each_window (void)
     JsonObject *nine = json_array_get_object_element (json_object_get_array_member (grade, "cells"), 0);
     JsonObject *first = json_array_get_object_element (json_object_get_array_member (nine, "items"), 0);
 
-    g_assert_cmpint (respondents (nine), ==, 12);
+    g_assert_cmpint (bel_test_cell_respondents (nine), ==, 12);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "agree_share"), 1.0, 1e-9);
   }
   bel_test_surveys_teardown (&s);
@@ -190,7 +167,7 @@ test_trend_teacher_sees_own_advisory_over_time (void)
 
       g_assert_false (json_object_get_boolean_member (b, "complete"));
       g_assert_cmpuint (json_array_get_length (cells), ==, 1);
-      g_assert_cmpint (respondents (json_array_get_object_element (cells, 0)), ==, w == 0 ? 14 : 11);
+      g_assert_cmpint (bel_test_cell_respondents (json_array_get_object_element (cells, 0)), ==, w == 0 ? 14 : 11);
       g_assert_true (json_object_get_null_member (b, "small_groups"));
     }
   /* Subgroups are for counselors and leaders */
