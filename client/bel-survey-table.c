@@ -210,6 +210,9 @@ bel_survey_table_build (JsonObject *results,
       g_autofree char *name = bel_survey_item_short (item);
       GtkWidget *head = table_label (name, "heading");
 
+      /* the questions' columns share the room there is, so headings wrap only when it is short */
+      gtk_widget_set_hexpand (head, TRUE);
+
       gtk_widget_set_tooltip_text (head, json_object_get_string_member (item, "text"));
       gtk_grid_attach (grid, head, 2 + i, 0, 1, 1);
     }
