@@ -5,9 +5,8 @@
  * handshake and before any byte) until the socket is finalized (a weak
  * reference: libsoup dropped it).  Cutting a connection off is
  * g_socket_shutdown(): libsoup's pending read or write fails and it cleans
- * up as for a client that went away.  Our own listener with
- * soup_server_accept_iostream() would be simpler, but libsoup 3.2 closes such
- * connections after every response (no keep-alive).
+ * up as for a client that went away.  The sockets are BelListener's, which
+ * accepts every connection (libsoup's own listener leaks them).
  *
  * libsoup 3.2.3 also never frees a kept-alive connection that ends between
  * two requests (fixed in libsoup 3.3 by commit d20c6601): its socket stayed
@@ -24,6 +23,8 @@
 #include "bel-connections.h"
 
 #include <sys/resource.h>
+
+#include "bel-listener.h"
 
 /* File descriptors kept for the database, the journal, the listener and GLib. */
 #define RESERVED_FDS 64
@@ -327,7 +328,7 @@ static Conn *
 lookup (BelConnections    *self,
         SoupServerMessage *msg)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
+  GSocket *socket = bel_listener_message_get_socket (msg);
 
   return socket != NULL ? g_hash_table_lookup (self->conns, socket) : NULL;
 }
@@ -338,7 +339,7 @@ request_started (SoupServer        *soup,
                  gpointer           user_data)
 {
   BelConnections *self = user_data;
-  GSocket *socket = soup_server_message_get_socket (msg);
+  GSocket *socket = bel_listener_message_get_socket (msg);
   Conn *conn;
 
   if (socket == NULL)

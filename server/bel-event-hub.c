@@ -4,13 +4,12 @@
  */
 #include "bel-event-hub.h"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <string.h>
 
 #include "bel-auth.h"
 #include "bel-error.h"
 #include "bel-events.h"
+#include "bel-listener.h"
 #include "bel-prometheus.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
@@ -378,12 +377,10 @@ on_wrote_informational (SoupServerMessage *msg,
     return;
   g_object_ref (msg);
   g_signal_handler_disconnect (msg, pending->handler_id); /* frees pending */
-  /* Events are small frames sent as they happen: no Nagle delay. */
-  if (soup_server_message_get_socket (msg) != NULL)
-    {
-      socket = g_object_ref (soup_server_message_get_socket (msg));
-      g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, 1, NULL);
-    }
+  /* Events are small frames sent as they happen: BelListener turned Nagle's
+   * delay off on every connection. */
+  if (bel_listener_message_get_socket (msg) != NULL)
+    socket = g_object_ref (bel_listener_message_get_socket (msg));
   stream = soup_server_message_steal_connection (msg);
   bel_prometheus_request_handed_over (msg);
   conn = soup_websocket_connection_new (stream, soup_server_message_get_uri (msg),

@@ -14,6 +14,7 @@
 #include "bel-error.h"
 #include "bel-handlers-surveys.h"
 #include "bel-json.h"
+#include "bel-listener.h"
 #include "bel-problem.h"
 #include "bel-prometheus.h"
 #include "bel-routes.h"
@@ -25,6 +26,7 @@ struct _BelServer
   BelEngine      *engine;
   SoupServer     *soup;
   BelConnections *connections;
+  BelListener    *listener;
 };
 
 G_DEFINE_FINAL_TYPE (BelServer, bel_server, G_TYPE_OBJECT)
@@ -34,6 +36,7 @@ bel_server_dispose (GObject *object)
 {
   BelServer *self = BEL_SERVER (object);
 
+  g_clear_object (&self->listener);
   g_clear_object (&self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -336,17 +339,18 @@ bel_server_listen (BelServer  *self,
   BelConfig *config;
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  SoupServerListenOptions options = 0;
+  g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GSocket) socket = NULL;
 
   g_return_val_if_fail (BEL_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (self->listener == NULL, FALSE);
 
   config = bel_engine_get_config (self->engine);
   address = listen_address (bel_config_get_listen (config), error);
   if (address == NULL)
     return FALSE;
   socket_address = g_inet_socket_address_new (address, (guint16) bel_config_get_port (config));
-  if (!bel_tls_setup (self->soup, config, address, &options, error))
+  if (!bel_tls_setup (config, address, &certificate, error))
     return FALSE;
   /* Our own socket for a longer accept queue than GSocket's default of 10:
    * a whole staff (re)connects its live events at once, e.g. after a restart. */
@@ -357,33 +361,16 @@ bel_server_listen (BelServer  *self,
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
   if (!g_socket_bind (socket, socket_address, TRUE, error) || !g_socket_listen (socket, error))
     return FALSE;
-  return soup_server_listen_socket (self->soup, socket, options, error);
+  self->listener = bel_listener_new (self->soup, socket, certificate, error);
+  return self->listener != NULL;
 }
 
-/* From the listening socket itself: soup_server_get_uris() caches an address
- * that libsoup 3.2 never frees. */
 char *
 bel_server_dup_url (BelServer *self)
 {
-  g_autoptr(GSList) sockets = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autofree char *host = NULL;
-  const char *scheme;
-  guint16 port;
-
   g_return_val_if_fail (BEL_IS_SERVER (self), NULL);
 
-  sockets = soup_server_get_listeners (self->soup);
-  if (sockets == NULL)
-    return NULL;
-  address = g_socket_get_local_address (sockets->data, NULL);
-  if (!G_IS_INET_SOCKET_ADDRESS (address))
-    return NULL;
-  host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
-  scheme = soup_server_is_https (self->soup) ? "https" : "http";
-  return strchr (host, ':') != NULL ? g_strdup_printf ("%s://[%s]:%u", scheme, host, port)
-                                    : g_strdup_printf ("%s://%s:%u", scheme, host, port);
+  return self->listener != NULL ? bel_listener_dup_url (self->listener) : NULL;
 }
 
 void
@@ -391,5 +378,7 @@ bel_server_disconnect (BelServer *self)
 {
   g_return_if_fail (BEL_IS_SERVER (self));
 
+  if (self->listener != NULL)
+    bel_listener_stop (self->listener);
   soup_server_disconnect (self->soup);
 }

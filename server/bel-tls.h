@@ -15,10 +15,11 @@ G_BEGIN_DECLS
  * naming it.  Without them, plain HTTP is allowed on a loopback @address only
  * (a TLS proxy on the same machine), unless [server] allow_plain_http is set:
  * passwords, tokens and student data must not cross the network in clear. */
-gboolean bel_tls_setup (SoupServer               *soup,
-                        BelConfig                *config,
-                        GInetAddress             *address,
-                        SoupServerListenOptions  *options,
-                        GError                  **error);
+/* Sets *@certificate to the configured one (HTTPS), or leaves it NULL when
+ * plain HTTP is allowed on @address. */
+gboolean bel_tls_setup (BelConfig        *config,
+                        GInetAddress     *address,
+                        GTlsCertificate **certificate,
+                        GError          **error);
 
 G_END_DECLS

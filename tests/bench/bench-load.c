@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bel-bench-proc.h"
 #include "bel-test-daemon.h"
 #include "bel-test-ws.h"
 
@@ -291,31 +292,6 @@ start_wrk (Load       *l,
   return p;
 }
 
-static gint64
-proc_value (const char *pid,
-            const char *key)
-{
-  g_autofree char *path = g_build_filename ("/proc", pid, "status", NULL);
-  g_autofree char *text = NULL;
-  const char *at;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL) || (at = strstr (text, key)) == NULL)
-    return -1;
-  return g_ascii_strtoll (at + strlen (key), NULL, 10);
-}
-
-static gint64
-open_files (const char *pid)
-{
-  g_autofree char *path = g_build_filename ("/proc", pid, "fd", NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  gint64 n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* One client that connects, asks /healthz, reads the answer and hangs up. */
 static void
 churn_once (Load *l)
@@ -363,8 +339,8 @@ sample (gpointer user_data)
 {
   Load *l = user_data;
   const char *pid = g_subprocess_get_identifier (l->d->process);
-  gint64 rss = proc_value (pid, "VmRSS:");
-  gint64 fds = open_files (pid);
+  gint64 rss = bel_bench_proc_status_value (pid, "VmRSS:");
+  gint64 fds = bel_bench_proc_open_files (pid);
 
   g_array_append_val (l->rss_kib, rss);
   g_array_append_val (l->fds, fds);
