@@ -7,6 +7,7 @@
 #include "bel-application.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "bel-window.h"
 
@@ -102,10 +103,36 @@ bel_application_startup (GApplication *app)
   bel_client_set_tls_pins (self->client, pins);
 }
 
+/* belonging --server=URL: the sign-in page offers that server (kept as the
+ * person's server from then on, as if they had typed it). */
+static int
+bel_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  const char *address = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, "server", "&s", &address))
+    return -1;
+  url = bel_client_normalize_address (address, &error);
+  if (url == NULL)
+    {
+      g_printerr ("belonging: --server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  settings = g_settings_new (BEL_APP_ID);
+  g_settings_set_string (settings, "server-address", url);
+  g_settings_sync ();
+  return -1;
+}
+
 static void
 bel_application_class_init (BelApplicationClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = bel_application_finalize;
+  G_APPLICATION_CLASS (klass)->handle_local_options = bel_application_handle_local_options;
   G_APPLICATION_CLASS (klass)->activate = bel_application_activate;
   G_APPLICATION_CLASS (klass)->startup = bel_application_startup;
 }
@@ -113,6 +140,8 @@ bel_application_class_init (BelApplicationClass *klass)
 static void
 bel_application_init (BelApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "server", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("Offer the Belonging server at URL on the sign-in page"), _("URL"));
 }
 
 BelApplication *
