@@ -18,6 +18,7 @@
 #include "bel-error.h"
 #include "bel-event-stream.h"
 #include "bel-round-dialogs.h"
+#include "bel-save-chooser.h"
 
 struct _BelBoardPage
 {
@@ -611,24 +612,20 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-csv_chosen (GtkNativeDialog *chooser,
-            int              response,
-            BelBoardPage    *self)
+csv_chosen (GtkWidget *widget,
+            GFile     *file,
+            gpointer   data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  BelBoardPage *self = BEL_BOARD_PAGE (widget);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-      if (path != NULL && !bel_board_page_export_csv (self, path, &error))
-        toast (self, error->message);
-      else if (path != NULL)
-        toast (self, _("The list is saved"));
-    }
-  g_object_unref (chooser);
+  if (path == NULL)
+    toast (self, _("Choose a folder on this computer."));
+  else if (!bel_board_page_export_csv (self, path, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("The list is saved"));
 }
 
 static void
@@ -637,16 +634,11 @@ export_csv_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   BelBoardPage *self = BEL_BOARD_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
   BelRound *round = bel_board_model_get_round (self->board);
+  g_autofree char *name = g_strdup_printf ("%s.csv", round ? bel_resource_get_string (round, "name")
+                                                           : _("Relationship map"));
 
-  chooser = gtk_file_chooser_native_new (_("Export the list"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.csv", round ? bel_resource_get_string (round, "name") : _("Relationship map"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (csv_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  bel_save_chooser_show (widget, _("Export the list"), _("_Export"), name, csv_chosen, NULL, NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "bel-format.h"
 #include "bel-handoff-print.h"
 #include "bel-profile-format.h"
+#include "bel-save-chooser.h"
 
 struct _BelHandoffView
 {
@@ -181,25 +182,19 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-pdf_chosen (GtkNativeDialog *dialog,
-            int              response,
-            gpointer         user_data)
+pdf_chosen (GtkWidget *widget,
+            GFile     *file,
+            gpointer   data)
 {
-  BelHandoffView *self = user_data;
+  BelHandoffView *self = BEL_HANDOFF_VIEW (widget);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL || !bel_handoff_export_pdf (self->handoff, path, &error))
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (error ? error->message : _("Choose a folder on this computer.")));
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Handoff saved as a PDF")));
-    }
-  g_object_unref (dialog);
+  if (path == NULL || self->handoff == NULL || !bel_handoff_export_pdf (self->handoff, path, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (error ? error->message : _("Choose a folder on this computer.")));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Handoff saved as a PDF")));
 }
 
 static void
@@ -210,18 +205,13 @@ save_pdf_action (GtkWidget  *widget,
   BelHandoffView *self = BEL_HANDOFF_VIEW (widget);
   g_autofree char *name = NULL;
   g_autofree char *file = NULL;
-  GtkFileChooserNative *dialog;
 
   if (self->handoff == NULL)
     return;
   name = bel_student_dup_full_name (bel_handoff_get_student (self->handoff));
   /* Translators: the file name of a saved handoff, "Gavin Baker – handoff.pdf" */
   file = g_strdup_printf (_("%s – handoff.pdf"), name);
-  dialog = gtk_file_chooser_native_new (_("Save the handoff as a PDF"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file);
-  g_signal_connect (dialog, "response", G_CALLBACK (pdf_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  bel_save_chooser_show (widget, _("Save the handoff as a PDF"), _("_Save"), file, pdf_chosen, NULL, NULL);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "bel-profile-format.h"
 #include "bel-profile-section-entries.h"
 #include "bel-profile-timeline.h"
+#include "bel-save-chooser.h"
 #include "bel-student-goals.h"
 #include "bel-observations-view.h"
 
@@ -434,19 +435,11 @@ bel_student_page_export_to (BelStudentPage *self,
 }
 
 static void
-export_chosen (GtkNativeDialog *dialog,
-               int              response,
-               gpointer         user_data)
+export_chosen (GtkWidget *widget,
+               GFile     *file,
+               gpointer   format)
 {
-  BelStudentPage *self = user_data;
-  const char *format = g_object_get_data (G_OBJECT (dialog), "bel-format");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      bel_student_page_export_to (self, format, file);
-    }
-  g_object_unref (dialog);
+  bel_student_page_export_to (BEL_STUDENT_PAGE (widget), format, file);
 }
 
 static void
@@ -458,19 +451,14 @@ export_action (GtkWidget  *widget,
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *display = NULL;
   g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
 
   if (self->student == NULL)
     return;
   display = bel_student_dup_full_name (self->student);
   /* Translators: the file name of an exported student record, "Gavin Baker – record.pdf" */
   name = g_strdup_printf (_("%s – record.%s"), display, format);
-  dialog = gtk_file_chooser_native_new (_("Export the student's record"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data_full (G_OBJECT (dialog), "bel-format", g_strdup (format), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  bel_save_chooser_show (widget, _("Export the student's record"), _("_Export"), name, export_chosen,
+                         g_strdup (format), g_free);
 }
 
 /* ---- object ---- */

@@ -40,6 +40,39 @@ ui_spin (guint ms)
     }
 }
 
+static GtkWidget *
+save_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+GFile *
+ui_save_dialog_accept (void)
+{
+  gint64 deadline = bel_test_deadline (TIMEOUT_SECONDS);
+  GtkWidget *dialog;
+  GFile *file;
+
+  while ((dialog = save_dialog ()) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the save dialog");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  ui_spin (300);   /* its folder loads */
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (file);
+  /* the dialog's own "Export" / "Save" button, as a person clicks it */
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT)));
+  return file;
+}
+
 gpointer
 ui_child (gpointer    widget,
           GType       type,
@@ -51,8 +84,9 @@ ui_child (gpointer    widget,
   return object;
 }
 
-static gboolean
-page_is (UiFixture *f, gconstpointer name)
+gboolean
+ui_page_is (UiFixture     *f,
+            gconstpointer  name)
 {
   return g_strcmp0 (bel_window_get_page_name (f->window), name) == 0;
 }
@@ -77,7 +111,7 @@ ui_test_init (int    *argc,
   adw_init ();
 }
 
-GtkWidget *
+gpointer
 ui_page (UiFixture  *f,
          const char *name)
 {
@@ -148,12 +182,12 @@ ui_sign_in_at (UiFixture  *f,
                const char *url,
                const char *username)
 {
-  g_assert_true (page_is (f, "sign-in"));
+  g_assert_true (ui_page_is (f, "sign-in"));
   gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "address_row"), url);
   gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "username_row"), username);
   gtk_editable_set_text (ui_child (f->sign_in, BEL_TYPE_SIGN_IN_PAGE, "password_row"), TEST_DEMO_PASSWORD);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sign_in), "sign-in.submit", NULL));
-  ui_wait_until (f, page_is, "main", "the students page");
+  ui_wait_until (f, ui_page_is, "main", "the students page");
   ui_wait_until (f, all_students_listed, NULL, "every student listed");
 }
 
@@ -161,7 +195,7 @@ void
 ui_sign_out (UiFixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-out", NULL));
-  ui_wait_until (f, page_is, "sign-in", "the sign-in page");
+  ui_wait_until (f, ui_page_is, "sign-in", "the sign-in page");
 }
 
 typedef struct {

@@ -37,7 +37,10 @@ typedef gboolean (*UiCondition) (UiFixture *f, gconstpointer data);
 void        ui_test_init         (int           *argc,
                                   char        ***argv);
 /* The window's page @name ("surveys", "board"…), built when first shown. */
-GtkWidget  *ui_page              (UiFixture     *f,
+/* Whether the window shows the page @name ("sign-in", "main", "board", …). */
+gboolean    ui_page_is           (UiFixture     *f,
+                                  gconstpointer  name);
+gpointer    ui_page              (UiFixture     *f,
                                   const char    *name);
 /* The students page shows the Surveys button (a condition for ui_wait_until). */
 gboolean    ui_surveys_available (UiFixture     *f,
@@ -54,6 +57,9 @@ void        ui_wait_until        (UiFixture     *f,
                                   const char    *what);
 /* Runs the main loop for @ms milliseconds. */
 void        ui_spin              (guint          ms);
+/* Waits for a save dialog (GtkFileChooserNative without a portal) and clicks
+ * its Save button: the file it proposed (in the working directory) is returned. */
+GFile      *ui_save_dialog_accept (void);
 gpointer    ui_child             (gpointer       widget,
                                   GType          type,
                                   const char    *name);

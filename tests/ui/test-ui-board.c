@@ -507,12 +507,21 @@ test_comparison_figures (Fixture *f, gconstpointer data)
   screenshot (compare, "compare.png");
 }
 
+static gboolean
+file_exists (Fixture *f, gconstpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 static void
 test_pdf_and_csv_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *dir = g_dir_make_tmp ("board-export-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
-  g_autofree char *csv = g_build_filename (dir, "list.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *cwd = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) saved = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
@@ -531,7 +540,18 @@ test_pdf_and_csv_export (Fixture *f, gconstpointer data)
   bel_board_map_set_connection (f->map, BEL_CONNECTION_NONE);
   bel_board_model_get_counts (f->board, &none, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (bel_board_map_get_shown (f->map)), ==, none);
-  g_assert_true (bel_board_page_export_csv (f->page, csv, &error));
+  /* as a counselor does: Export List…, then Export in the dialog, which
+   * proposes the round's name in the folder the app runs in */
+  cwd = g_get_current_dir ();
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "board.export-csv", NULL));
+  saved = ui_save_dialog_accept ();
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  csv = g_file_get_path (saved);
+  expected = g_strdup_printf ("%s.csv", bel_resource_get_string (bel_board_model_get_round (f->board), "name"));
+  g_assert_true (g_str_has_prefix (csv, dir));
+  g_assert_true (g_str_has_suffix (csv, expected));
+  wait_until (f, file_exists, csv, "the list to be saved");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpstr (lines[0], ==, "Student,Grade,Advisory,Adults,Adults who know them,Concern,Advocate,Advocate status,Follow up by");
