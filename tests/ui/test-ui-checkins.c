@@ -26,61 +26,8 @@
 
 #define N_STUDENTS 40
 
-typedef struct {
-  BelApplication  *app;
-  BelWindow       *window;
-  BelClient       *http;      /* the same person, over plain HTTP */
-  guint            interactions;
-} Fixture;
-
-static TestDaemon *daemon_;
-
-typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
-
-static void
-wait_until (Fixture *f, Condition condition, gconstpointer data, const char *what)
-{
-  gint64 deadline = bel_test_deadline (20);
-
-  while (!condition (f, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for: %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-settle (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-store_result (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = bel_test_deadline (20);
-
-  while (*slot == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
-}
+static guint n_interactions;   /* one person's actions in the current case */
+static BelClient *http;        /* the same person, over plain HTTP */
 
 static void
 screenshot (const char *name)
@@ -91,23 +38,10 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  settle (500);
+  ui_spin (500);
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
-static JsonNode *
-http_get (Fixture *f, const char *path)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *node;
-
-  bel_client_request_async (f->http, "GET", path, NULL, NULL, NULL, store_result, &result);
-  node = bel_client_request_finish (f->http, wait_for (&result), &error);
-  g_assert_no_error (error);
-  return node;
 }
 
 static JsonArray *
@@ -118,105 +52,58 @@ items_of (JsonNode *node)
 
 /* One person's action: counted, so a test can hold the app to a budget. */
 static void
-interact (Fixture *f, GtkWidget *widget)
+interact (UiFixture *f, GtkWidget *widget)
 {
   g_assert_true (gtk_widget_is_sensitive (widget));
-  f->interactions++;
+  n_interactions++;
   gtk_widget_activate (widget);
 }
 
 static void
-type_text (Fixture *f, GtkWidget *editable, const char *text)
+type_text (UiFixture *f, GtkWidget *editable, const char *text)
 {
-  f->interactions++;
+  n_interactions++;
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
-static gboolean
-page_is (Fixture *f, gconstpointer name)
+static JsonNode *
+http_get (UiFixture *f, const char *path)
 {
-  return g_strcmp0 (bel_window_get_page_name (f->window), name) == 0;
-}
-
-static gpointer
-window_child (Fixture *f, const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (f->window), BEL_TYPE_WINDOW, name);
-}
-
-/* A page the window built when it was first shown. */
-static gpointer
-page_named (Fixture *f, const char *name)
-{
-  GtkWidget *page = bel_window_get_page (f->window, name);
-
-  g_assert_nonnull (page);
-  return page;
-}
-
-static gboolean
-school_loaded (Fixture *f, gconstpointer data)
-{
-  return bel_students_page_get_school (window_child (f, "students_page")) != NULL;
-}
-
-static void
-sign_in_as (Fixture *f, const char *username)
-{
-  GtkWidget *sign_in = window_child (f, "sign_in_page");
-  const char *rows[] = { "address_row", "username_row", "password_row" };
-  const char *values[] = { daemon_->url, username, TEST_DEMO_PASSWORD };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(BelAccount) account = NULL;
   g_autoptr(GError) error = NULL;
+  JsonNode *node = ui_http_request (http, "GET", path, NULL, &error);
 
-  for (guint i = 0; i < 3; i++)
-    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (sign_in, G_OBJECT_TYPE (sign_in), rows[i])),
-                           values[i]);
-  g_assert_true (gtk_widget_activate_action (sign_in, "sign-in.submit", NULL));
-  wait_until (f, page_is, "main", "the main page");
-  wait_until (f, school_loaded, NULL, "the school");
-
-  f->http = bel_client_new (daemon_->url);
-  bel_client_sign_in_async (f->http, username, TEST_DEMO_PASSWORD, NULL, store_result, &result);
-  account = bel_client_sign_in_finish (f->http, wait_for (&result), NULL, &error);
   g_assert_no_error (error);
+  return node;
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+sign_in_as (UiFixture *f, const char *username)
 {
-  static guint n_apps;
-  g_autofree char *app_id = g_strdup_printf ("%s.CheckinsTest%u", BEL_APP_ID, ++n_apps);
-
-  f->app = bel_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = BEL_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
-    g_main_context_iteration (NULL, TRUE);
+  ui_sign_in (f, username);
+  http = ui_http_sign_in (f, username);
 }
 
 static void
-fixture_tear_down (Fixture *f, gconstpointer data)
+fixture_set_up (UiFixture *f, gconstpointer data)
 {
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  g_autoptr(GSettings) settings = g_settings_new (BEL_APP_ID);
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (GTK_WINDOW (l->data));
-  g_list_free (windows);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->http);
-  g_clear_object (&f->app);
+  /* the size a laptop's window has, for the screenshots */
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  n_interactions = 0;
+  ui_fixture_set_up (f, data);
+}
+
+static void
+fixture_tear_down (UiFixture *f, gconstpointer data)
+{
+  g_clear_object (&http);
+  ui_fixture_tear_down (f, data);
 }
 
 static gboolean
-toggle_active (Fixture *f, gconstpointer toggle)
+toggle_active (UiFixture *f, gconstpointer toggle)
 {
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
 }
@@ -224,13 +111,13 @@ toggle_active (Fixture *f, gconstpointer toggle)
 /* ---- check-ins ---- */
 
 static BelCheckinsPage *
-checkins_page (Fixture *f)
+checkins_page (UiFixture *f)
 {
-  return page_named (f, "checkins");
+  return ui_page (f, "checkins");
 }
 
 static gboolean
-checkins_loaded (Fixture *f, gconstpointer data)
+checkins_loaded (UiFixture *f, gconstpointer data)
 {
   return !bel_checkins_page_get_loading (checkins_page (f));
 }
@@ -247,7 +134,7 @@ row_of (GtkListBox *list, gint64 student_id)
 }
 
 static gboolean
-dialog_open (Fixture *f, gconstpointer data)
+dialog_open (UiFixture *f, gconstpointer data)
 {
   BelCareDialog *dialog = bel_checkins_page_get_dialog (checkins_page (f));
 
@@ -255,13 +142,13 @@ dialog_open (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-dialog_closed (Fixture *f, gconstpointer data)
+dialog_closed (UiFixture *f, gconstpointer data)
 {
   return bel_checkins_page_get_dialog (checkins_page (f)) == NULL;
 }
 
 static gboolean
-student_left_due (Fixture *f, gconstpointer data)
+student_left_due (UiFixture *f, gconstpointer data)
 {
   gint64 student_id = *(const gint64 *) data;
 
@@ -269,15 +156,15 @@ student_left_due (Fixture *f, gconstpointer data)
 }
 
 static void
-open_checkins (Fixture *f)
+open_checkins (UiFixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-checkins", NULL));
-  wait_until (f, page_is, "checkins", "the check-ins page");
-  wait_until (f, checkins_loaded, NULL, "the check-in lists");
+  ui_wait_until (f, ui_page_is, "checkins", "the check-ins page");
+  ui_wait_until (f, checkins_loaded, NULL, "the check-in lists");
 }
 
 static void
-test_log_checkin (Fixture *f, gconstpointer data)
+test_log_checkin (UiFixture *f, gconstpointer data)
 {
   BelCheckinsPage *page;
   GtkListBox *due;
@@ -298,7 +185,7 @@ test_log_checkin (Fixture *f, gconstpointer data)
 
   /* The daemon's own list of this teacher's duties matches the page. */
   path = g_strdup_printf ("/api/v1/schools/1/checkin-duties?state=attention&account=%" G_GINT64_FORMAT,
-                          bel_resource_get_id (bel_client_get_account (f->http)));
+                          bel_resource_get_id (bel_client_get_account (http)));
   before = http_get (f, path);
   g_assert_cmpuint (json_array_get_length (items_of (before)), >, 0);
   row = gtk_widget_get_first_child (GTK_WIDGET (due));
@@ -307,9 +194,9 @@ test_log_checkin (Fixture *f, gconstpointer data)
   g_assert_cmpint (student_id, >, 0);
 
   /* Log it: open, two checklist items, a note, a follow-up, log. */
-  f->interactions = 0;
+  n_interactions = 0;
   interact (f, g_object_get_data (G_OBJECT (row), "action-button"));
-  wait_until (f, dialog_open, NULL, "the check-in dialog");
+  ui_wait_until (f, dialog_open, NULL, "the check-in dialog");
   dialog = bel_checkins_page_get_dialog (page);
   interact (f, bel_care_dialog_get_field (dialog, "check:academics"));
   interact (f, bel_care_dialog_get_field (dialog, "check:life_outside_school"));
@@ -318,9 +205,9 @@ test_log_checkin (Fixture *f, gconstpointer data)
   if (g_getenv ("BEL_SHOT_DIR") != NULL)
     screenshot ("checkin-dialog.png");
   interact (f, bel_care_dialog_get_save_button (dialog));
-  g_assert_cmpuint (f->interactions, <, 10);
-  wait_until (f, dialog_closed, NULL, "the dialog to close");
-  wait_until (f, student_left_due, &student_id, "the student to leave the due list");
+  g_assert_cmpuint (n_interactions, <, 10);
+  ui_wait_until (f, dialog_closed, NULL, "the dialog to close");
+  ui_wait_until (f, student_left_due, &student_id, "the student to leave the due list");
 
   /* The daemon has it */
   g_free (path);
@@ -339,7 +226,7 @@ test_log_checkin (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-family_listed (Fixture *f, gconstpointer data)
+family_listed (UiFixture *f, gconstpointer data)
 {
   gint64 student_id = *(const gint64 *) data;
 
@@ -347,20 +234,20 @@ family_listed (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-family_gone (Fixture *f, gconstpointer data)
+family_gone (UiFixture *f, gconstpointer data)
 {
   return !family_listed (f, data) && checkins_loaded (f, NULL);
 }
 
 static gboolean
-everyone_loaded (Fixture *f, gconstpointer data)
+everyone_loaded (UiFixture *f, gconstpointer data)
 {
   return gtk_toggle_button_get_active (bel_checkins_page_get_everyone_toggle (checkins_page (f))) &&
          checkins_loaded (f, NULL);
 }
 
 static void
-test_log_family_contact (Fixture *f, gconstpointer data)
+test_log_family_contact (UiFixture *f, gconstpointer data)
 {
   GtkListBox *families;
   GtkWidget *row;
@@ -374,24 +261,24 @@ test_log_family_contact (Fixture *f, gconstpointer data)
   open_checkins (f);
   /* A counselor advises nobody: the whole school */
   interact (f, GTK_WIDGET (bel_checkins_page_get_everyone_toggle (checkins_page (f))));
-  wait_until (f, everyone_loaded, NULL, "everyone's lists");
+  ui_wait_until (f, everyone_loaded, NULL, "everyone's lists");
   families = bel_checkins_page_get_family_list (checkins_page (f));
   row = gtk_widget_get_first_child (GTK_WIDGET (families));
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
   student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "student-id"));
 
-  f->interactions = 0;
+  n_interactions = 0;
   interact (f, g_object_get_data (G_OBJECT (row), "action-button"));
-  wait_until (f, dialog_open, NULL, "the contact dialog");
+  ui_wait_until (f, dialog_open, NULL, "the contact dialog");
   dialog = bel_checkins_page_get_dialog (checkins_page (f));
   g_assert_false (gtk_widget_is_sensitive (bel_care_dialog_get_save_button (dialog)));
   type_text (f, bel_care_dialog_get_field (dialog, "caregiver"), "Rosa Example");
   type_text (f, bel_care_dialog_get_field (dialog, "relationship"), "grandmother");
   type_text (f, bel_care_dialog_get_field (dialog, "outcome"), "Told her about the science fair poster");
   interact (f, bel_care_dialog_get_save_button (dialog));
-  g_assert_cmpuint (f->interactions, <, 10);
-  wait_until (f, dialog_closed, NULL, "the dialog to close");
-  wait_until (f, family_gone, &student_id, "the family to leave the list");
+  g_assert_cmpuint (n_interactions, <, 10);
+  ui_wait_until (f, dialog_closed, NULL, "the dialog to close");
+  ui_wait_until (f, family_gone, &student_id, "the family to leave the list");
 
   path = g_strdup_printf ("/api/v1/schools/1/contacts?student=%" G_GINT64_FORMAT "&limit=1", student_id);
   contacts = http_get (f, path);
@@ -404,20 +291,20 @@ test_log_family_contact (Fixture *f, gconstpointer data)
 /* ---- the meeting ---- */
 
 static BelMeetingPage *
-meeting_page (Fixture *f)
+meeting_page (UiFixture *f)
 {
-  return page_named (f, "meeting");
+  return ui_page (f, "meeting");
 }
 
 static gboolean
-meeting_loaded (Fixture *f, gconstpointer data)
+meeting_loaded (UiFixture *f, gconstpointer data)
 {
   return !bel_meeting_page_get_loading (meeting_page (f)) &&
          gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))) != NULL;
 }
 
 static gboolean
-meeting_dialog_open (Fixture *f, gconstpointer data)
+meeting_dialog_open (UiFixture *f, gconstpointer data)
 {
   BelCareDialog *dialog = bel_meeting_page_get_dialog (meeting_page (f));
 
@@ -425,21 +312,21 @@ meeting_dialog_open (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-meeting_dialog_closed (Fixture *f, gconstpointer data)
+meeting_dialog_closed (UiFixture *f, gconstpointer data)
 {
   return bel_meeting_page_get_dialog (meeting_page (f)) == NULL;
 }
 
 static void
-open_meeting (Fixture *f)
+open_meeting (UiFixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-meeting", NULL));
-  wait_until (f, page_is, "meeting", "the meeting page");
-  wait_until (f, meeting_loaded, NULL, "the ranking");
+  ui_wait_until (f, ui_page_is, "meeting", "the meeting page");
+  ui_wait_until (f, meeting_loaded, NULL, "the ranking");
 }
 
 static GtkWidget *
-card_of (Fixture *f, gint64 student_id)
+card_of (UiFixture *f, gint64 student_id)
 {
   for (GtkWidget *card = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f)));
        card != NULL; card = gtk_widget_get_next_sibling (card))
@@ -459,7 +346,7 @@ collect_text (GtkWidget *widget, GString *out)
 }
 
 static void
-test_meeting_lists_top_students (Fixture *f, gconstpointer data)
+test_meeting_lists_top_students (UiFixture *f, gconstpointer data)
 {
   g_autoptr(JsonNode) meeting = NULL;
   JsonArray *items;
@@ -539,7 +426,7 @@ test_meeting_lists_top_students (Fixture *f, gconstpointer data)
     guint n = 0;
 
     bel_meeting_page_set_grade (meeting_page (f), grade);
-    wait_until (f, meeting_loaded, NULL, "the grade team's ranking");
+    ui_wait_until (f, meeting_loaded, NULL, "the grade team's ranking");
     for (GtkWidget *c = gtk_widget_get_first_child (bel_meeting_page_get_ranking (meeting_page (f))); c != NULL;
          c = gtk_widget_get_next_sibling (c))
       n++;
@@ -549,7 +436,7 @@ test_meeting_lists_top_students (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-card_has_plan (Fixture *f, gconstpointer data)
+card_has_plan (UiFixture *f, gconstpointer data)
 {
   GtkWidget *card = card_of (f, *(const gint64 *) data);
 
@@ -557,7 +444,7 @@ card_has_plan (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-plan_view_loaded (Fixture *f, gconstpointer data)
+plan_view_loaded (UiFixture *f, gconstpointer data)
 {
   BelCareDialog *dialog = bel_meeting_page_get_dialog (meeting_page (f));
 
@@ -565,7 +452,7 @@ plan_view_loaded (Fixture *f, gconstpointer data)
 }
 
 static JsonObject *
-plan_of (Fixture *f, gint64 student_id, const char *status, JsonNode **keep)
+plan_of (UiFixture *f, gint64 student_id, const char *status, JsonNode **keep)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/schools/1/support-plans?status=%s&student=%" G_GINT64_FORMAT,
                                            status, student_id);
@@ -578,7 +465,7 @@ plan_of (Fixture *f, gint64 student_id, const char *status, JsonNode **keep)
 }
 
 static void
-test_plan_lifecycle (Fixture *f, gconstpointer data)
+test_plan_lifecycle (UiFixture *f, gconstpointer data)
 {
   GtkWidget *card = NULL;
   BelCareDialog *dialog;
@@ -602,24 +489,24 @@ test_plan_lifecycle (Fixture *f, gconstpointer data)
   student_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (card), "student-id"));
 
   interact (f, g_object_get_data (G_OBJECT (card), "plan-button"));
-  wait_until (f, meeting_dialog_open, NULL, "the plan dialog");
+  ui_wait_until (f, meeting_dialog_open, NULL, "the plan dialog");
   dialog = bel_meeting_page_get_dialog (meeting_page (f));
   type_text (f, bel_care_dialog_get_field (dialog, "concern"), "Missed three check-ins and seems withdrawn");
   interact (f, bel_care_dialog_get_field (dialog, "tier-3"));
-  wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "tier-3"), "tier 3");
+  ui_wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "tier-3"), "tier 3");
   type_text (f, bel_care_dialog_get_field (dialog, "action-0"), "Daily hello at the door");
   type_text (f, bel_care_dialog_get_field (dialog, "action-due-0"), "2030-01-15");
   type_text (f, bel_care_dialog_get_field (dialog, "review-on"), "2030-02-01");
   screenshot ("plan-dialog.png");
   interact (f, bel_care_dialog_get_save_button (dialog));
-  wait_until (f, meeting_dialog_closed, NULL, "the plan dialog to close");
-  wait_until (f, card_has_plan, &student_id, "the card to show the plan");
+  ui_wait_until (f, meeting_dialog_closed, NULL, "the plan dialog to close");
+  ui_wait_until (f, card_has_plan, &student_id, "the card to show the plan");
 
   plan = plan_of (f, student_id, "active", &created);
   g_assert_cmpstr (json_object_get_string_member (plan, "concern"), ==, "Missed three check-ins and seems withdrawn");
   g_assert_cmpint (json_object_get_int_member (plan, "tier"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (plan, "owner_id"), ==,
-                   bel_resource_get_id (bel_client_get_account (f->http)));
+                   bel_resource_get_id (bel_client_get_account (http)));
   g_assert_cmpstr (json_object_get_string_member (plan, "review_on"), ==, "2030-02-01");
   path = g_strdup_printf ("/api/v1/support-plans/%" G_GINT64_FORMAT, json_object_get_int_member (plan, "id"));
   full = http_get (f, path);
@@ -629,24 +516,24 @@ test_plan_lifecycle (Fixture *f, gconstpointer data)
 
   /* Review it */
   interact (f, g_object_get_data (G_OBJECT (card_of (f, student_id)), "plan-button"));
-  wait_until (f, plan_view_loaded, NULL, "the plan");
+  ui_wait_until (f, plan_view_loaded, NULL, "the plan");
   dialog = bel_meeting_page_get_dialog (meeting_page (f));
   type_text (f, bel_care_dialog_get_field (dialog, "review-note"), "Came to two check-ins; smiling more");
   type_text (f, bel_care_dialog_get_field (dialog, "next-review-on"), "2030-03-01");
   interact (f, bel_care_dialog_get_save_button (dialog));
-  wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
+  ui_wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
   plan = plan_of (f, student_id, "active", &reviewed);
   g_assert_cmpstr (json_object_get_string_member (plan, "review_on"), ==, "2030-03-01");
 
   /* Close it */
-  wait_until (f, card_has_plan, &student_id, "the card after the review");
+  ui_wait_until (f, card_has_plan, &student_id, "the card after the review");
   interact (f, g_object_get_data (G_OBJECT (card_of (f, student_id)), "plan-button"));
-  wait_until (f, plan_view_loaded, NULL, "the plan again");
+  ui_wait_until (f, plan_view_loaded, NULL, "the plan again");
   dialog = bel_meeting_page_get_dialog (meeting_page (f));
   screenshot ("plan-view.png");
   type_text (f, bel_care_dialog_get_field (dialog, "outcome"), "Back on track with her advisor");
   interact (f, bel_care_dialog_get_field (dialog, "complete"));
-  wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
+  ui_wait_until (f, meeting_dialog_closed, NULL, "the plan to close");
   plan = plan_of (f, student_id, "completed", &closed);
   g_assert_cmpstr (json_object_get_string_member (plan, "outcome"), ==, "Back on track with her advisor");
 }
@@ -671,7 +558,7 @@ n_observation_rows (BelObservationsView *view)
 }
 
 static gboolean
-observations_shown (Fixture *f, gconstpointer data)
+observations_shown (UiFixture *f, gconstpointer data)
 {
   const ObservationsWait *wait = data;
 
@@ -679,7 +566,7 @@ observations_shown (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-observation_dialog_open (Fixture *f, gconstpointer data)
+observation_dialog_open (UiFixture *f, gconstpointer data)
 {
   BelCareDialog *dialog = bel_observations_view_get_dialog ((BelObservationsView *) data);
 
@@ -687,13 +574,13 @@ observation_dialog_open (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-observation_dialog_closed (Fixture *f, gconstpointer data)
+observation_dialog_closed (UiFixture *f, gconstpointer data)
 {
   return bel_observations_view_get_dialog ((BelObservationsView *) data) == NULL;
 }
 
 static void
-test_observations_of_several_adults (Fixture *f, gconstpointer data)
+test_observations_of_several_adults (UiFixture *f, gconstpointer data)
 {
   g_autoptr(JsonNode) all = NULL;
   g_autoptr(JsonNode) student_node = NULL;
@@ -758,26 +645,26 @@ test_observations_of_several_adults (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   wait.view = view;
   wait.rows = json_array_get_length (items_of (before));
-  wait_until (f, observations_shown, &wait, "the student's observations");
+  ui_wait_until (f, observations_shown, &wait, "the student's observations");
   screenshot ("observations.png");
 
   /* Add a concern that raises a flag */
-  f->interactions = 0;
+  n_interactions = 0;
   interact (f, bel_observations_view_get_button (view, "observation"));
-  wait_until (f, observation_dialog_open, view, "the observation dialog");
+  ui_wait_until (f, observation_dialog_open, view, "the observation dialog");
   dialog = bel_observations_view_get_dialog (view);
   interact (f, bel_care_dialog_get_field (dialog, "kind-concern"));
-  wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "kind-concern"), "a concern");
-  f->interactions++;
+  ui_wait_until (f, toggle_active, bel_care_dialog_get_field (dialog, "kind-concern"), "a concern");
+  n_interactions++;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (bel_care_dialog_get_field (dialog, "body"))),
                             "Wore a T-shirt in the snow again; no winter coat", -1);
   g_assert_true (gtk_widget_get_visible (bel_care_dialog_get_field (dialog, "raise-flag-row")));
   interact (f, bel_care_dialog_get_field (dialog, "raise-flag"));
   interact (f, bel_care_dialog_get_save_button (dialog));
-  g_assert_cmpuint (f->interactions, <, 10);
-  wait_until (f, observation_dialog_closed, view, "the dialog to close");
+  g_assert_cmpuint (n_interactions, <, 10);
+  ui_wait_until (f, observation_dialog_closed, view, "the dialog to close");
   wait.rows++;
-  wait_until (f, observations_shown, &wait, "the new observation");
+  ui_wait_until (f, observations_shown, &wait, "the new observation");
 
   after = http_get (f, path);
   newest = json_array_get_object_element (items_of (after), 0);
@@ -794,13 +681,11 @@ test_observations_of_several_adults (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  int status;
-
   ui_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  daemon_ = test_daemon_new (N_STUDENTS);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, GUINT_TO_POINTER (N_STUDENTS), fixture_set_up, func, fixture_tear_down)
   ADD ("/checkins/ui/log-checkin-leaves-due-list", test_log_checkin);
   ADD ("/checkins/ui/log-family-contact", test_log_family_contact);
   ADD ("/checkins/ui/meeting-lists-top-students", test_meeting_lists_top_students);
@@ -808,7 +693,5 @@ main (int argc, char *argv[])
   ADD ("/checkins/ui/observations-of-several-adults", test_observations_of_several_adults);
 #undef ADD
 
-  status = g_test_run ();
-  test_daemon_free (daemon_);
-  return status;
+  return g_test_run ();
 }

@@ -55,12 +55,6 @@ dialog_gone (UiFixture *f, gconstpointer data)
   return find_dialog () == NULL;
 }
 
-static gboolean
-page_is (UiFixture *f, gconstpointer name)
-{
-  return g_strcmp0 (bel_window_get_page_name (f->window), name) == 0;
-}
-
 /* The first widget under @widget for which @match holds, depth first. */
 static GtkWidget *
 find_widget (GtkWidget  *widget,
@@ -191,7 +185,7 @@ answer_dialog (UiFixture  *f,
 static void
 wait_signed_in (UiFixture *f)
 {
-  ui_wait_until (f, page_is, "main", "the students page");
+  ui_wait_until (f, ui_page_is, "main", "the students page");
 }
 
 /* The daemon serves a new certificate: sign in, trust it, sign out.  Returns its fingerprint. */
@@ -255,7 +249,7 @@ test_changed_certificate_warns (UiFixture *f, gconstpointer data)
   g_assert_nonnull (find_widget (GTK_WIDGET (find_dialog ()), shows_fingerprint, first));
   g_assert_nonnull (find_widget (GTK_WIDGET (find_dialog ()), shows_text, "intercept"));
   answer_dialog (f, second, "_Cancel", "BEL_UI_SHOT_CHANGED");
-  g_assert_true (page_is (f, "sign-in"));
+  g_assert_true (ui_page_is (f, "sign-in"));
   g_assert_nonnull (strstr (gtk_label_get_label (error_label), "intercepting"));
   pinned = bel_tls_pins_lookup (app_pins (f), f->daemon->url);
   g_assert_cmpstr (pinned, ==, first);
