@@ -394,8 +394,13 @@ bel_survey_rates_view_get_row (BelSurveyRatesView *self,
 static void
 bel_survey_rates_view_map (GtkWidget *widget)
 {
+  BelSurveyRatesView *self = BEL_SURVEY_RATES_VIEW (widget);
+
   GTK_WIDGET_CLASS (bel_survey_rates_view_parent_class)->map (widget);
-  update_live (BEL_SURVEY_RATES_VIEW (widget));
+  /* nothing listened while it was hidden: catch up on what came then */
+  if (self->rates != NULL && is_open (self))
+    load (self);
+  update_live (self);
 }
 
 static void

@@ -297,7 +297,7 @@ test_advisory_survey_from_open_to_closed (UiFixture *f, gconstpointer data)
   AdwMessageDialog *confirm;
   gint64 advisory_id, members, window_id;
   GtkWidget *row;
-  RateIs none, one;
+  RateIs none, one, two;
   const char *code;
   int count = 0;
 
@@ -367,6 +367,18 @@ test_advisory_survey_from_open_to_closed (UiFixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (map, "respondents"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (map, "named_nobody_count"), ==, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bel_surveys_page_get_adult_map (page))));
+
+  /* another answers while the leader is on the students page (nothing
+   * listens then): back on Surveys, the page says 2 of N */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-students", NULL));
+  ui_wait_until (f, ui_page_is, "main", "the students page");
+  code = json_object_get_string_member (json_array_get_object_element (
+           json_object_get_array_member (json_node_get_object (codes), "items"), 1), "code");
+  g_assert_cmpuint (bel_test_survey_answer (f->daemon->url, code, 2), ==, 200);
+  ui_spin (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-surveys", NULL));
+  two = (RateIs) { advisory_id, 2 };
+  ui_wait_until (f, rate_is, &two, "2 answered, after coming back");
 
   /* closing asks first; "Keep Open" keeps it open */
   g_assert_true (action_enabled (f, "surveys.close-window"));
