@@ -20,6 +20,9 @@ SANITIZE_PACKAGES="valgrind"
 # tests/packaging/nspawn-test.sh (opt-in): boots a Debian container with systemd
 NSPAWN_PACKAGES="systemd-container debootstrap"
 
+# tools/unit-filter: the unit's system call filter (systemd-analyze) applied with libseccomp
+UNIT_FILTER_PACKAGES="python3-seccomp systemd"
+
 # Installs the Debian packages that are missing: with apt-get when root, otherwise
 # prints the exact command to run and exits non-zero.
 ensure_packages () {
