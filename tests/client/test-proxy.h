@@ -21,10 +21,6 @@ void        test_proxy_hold_back (TestProxy  *proxy,
                                   const char *method,
                                   const char *path,
                                   guint       ms);
-/* How many requests "@method @path" the proxy has answered. */
-guint       test_proxy_count     (TestProxy  *proxy,
-                                  const char *method,
-                                  const char *path);
 /* "GET /api/v1/me", ... in the order the app was given the answers. */
 GPtrArray  *test_proxy_get_log   (TestProxy  *proxy);
 void        test_proxy_free      (TestProxy  *proxy);
