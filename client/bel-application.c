@@ -17,6 +17,7 @@ struct _BelApplication
 
   BelClient      *client;
   GSettings      *settings;
+  char           *server;     /* from --server=URL, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (BelApplication, bel_application, ADW_TYPE_APPLICATION)
@@ -28,6 +29,7 @@ bel_application_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_free (self->server);
   G_OBJECT_CLASS (bel_application_parent_class)->finalize (object);
 }
 
@@ -103,28 +105,25 @@ bel_application_startup (GApplication *app)
   bel_client_set_tls_pins (self->client, pins);
 }
 
-/* belonging --server=URL: the sign-in page offers that server (kept as the
- * person's server from then on, as if they had typed it). */
+/* belonging --server=URL: the sign-in page offers that server this time
+ * (kept as the person's server once they sign in there, as if typed). */
 static int
 bel_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  BelApplication *self = BEL_APPLICATION (app);
   const char *address = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_variant_dict_lookup (options, "server", "&s", &address))
     return -1;
-  url = bel_client_normalize_address (address, &error);
-  if (url == NULL)
+  g_free (self->server);
+  self->server = bel_client_normalize_address (address, &error);
+  if (self->server == NULL)
     {
       g_printerr ("belonging: --server: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  settings = g_settings_new (BEL_APP_ID);
-  g_settings_set_string (settings, "server-address", url);
-  g_settings_sync ();
   return -1;
 }
 
@@ -159,6 +158,14 @@ bel_application_get_client (BelApplication *self)
 {
   g_return_val_if_fail (BEL_IS_APPLICATION (self), NULL);
   return self->client;
+}
+
+/* The server given with --server=URL, or NULL. */
+const char *
+bel_application_get_server (BelApplication *self)
+{
+  g_return_val_if_fail (BEL_IS_APPLICATION (self), NULL);
+  return self->server;
 }
 
 GSettings *

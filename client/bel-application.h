@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (BelApplication, bel_application, BEL, APPLICATION, AdwAppl
 BelApplication *bel_application_new          (GApplicationFlags flags);
 BelClient      *bel_application_get_client   (BelApplication   *self);
 GSettings      *bel_application_get_settings (BelApplication   *self);
+const char     *bel_application_get_server   (BelApplication   *self);
 
 G_END_DECLS

@@ -590,13 +590,25 @@ token_found_cb (GObject      *source,
   bel_client_get_me_async (self->client, self->cancellable, remembered_me_cb, self);
 }
 
+/* The server to offer: the one given with --server, else the last one used. */
+static char *
+default_server (BelWindow *self)
+{
+  const char *given = bel_application_get_server (BEL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  return given != NULL ? g_strdup (given) : g_settings_get_string (self->settings, "server-address");
+}
+
 static void
 try_remembered_session (BelWindow *self)
 {
   g_autofree char *server = g_settings_get_string (self->settings, "server-address");
   g_autofree char *username = g_settings_get_string (self->settings, "username");
+  g_autofree char *offered = default_server (self);
 
-  if (!g_settings_get_boolean (self->settings, "remember-me") || *username == '\0')
+  /* a session is remembered for the last server, not for one given with --server */
+  if (!g_settings_get_boolean (self->settings, "remember-me") || *username == '\0' ||
+      g_strcmp0 (server, offered) != 0)
     return;
   bel_client_set_base_url (self->client, server);
   bel_sign_in_page_set_busy (self->sign_in_page, TRUE);
@@ -682,7 +694,7 @@ bel_window_init (BelWindow *self)
 static void
 restore_state (BelWindow *self)
 {
-  g_autofree char *server = g_settings_get_string (self->settings, "server-address");
+  g_autofree char *server = default_server (self);
   g_autofree char *username = g_settings_get_string (self->settings, "username");
 
   gtk_window_set_default_size (GTK_WINDOW (self),
