@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "bel-store-private.h"
 
 #include "bel-accounts.h"
 
@@ -19,7 +19,7 @@ G_BEGIN_DECLS
   "FROM membership m JOIN school s ON s.id = m.school_id JOIN account a ON a.id = m.account_id "
 
 /* A row of BEL_MEMBERSHIP_SELECT. */
-BelMembership *bel_membership_from_row (sqlite3_stmt *stmt);
+BelMembership *bel_membership_from_row (BelStmt *stmt);
 
 /* The account with its memberships, whoever asks. */
 BelAccount *bel_accounts_load        (BelEngine   *engine,

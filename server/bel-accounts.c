@@ -11,31 +11,31 @@
 #define ACCOUNT_COLUMNS "id, username, display_name, email, server_role, active, version "
 
 static BelAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_ACCOUNT,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
                        "username", bel_column_text (stmt, 1),
                        "display-name", bel_column_text (stmt, 2),
                        "email", bel_column_text (stmt, 3),
                        "server-role", bel_column_text (stmt, 4),
-                       "active", sqlite3_column_int (stmt, 5) != 0,
-                       "version", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "active", bel_column_int (stmt, 5) != 0,
+                       "version", (gint64) bel_column_int64 (stmt, 6),
                        NULL);
 }
 
 BelMembership *
-bel_membership_from_row (sqlite3_stmt *stmt)
+bel_membership_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_MEMBERSHIP,
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 0),
                        "school-name", bel_column_text (stmt, 1),
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "account-id", (gint64) bel_column_int64 (stmt, 2),
                        "username", bel_column_text (stmt, 3),
                        "display-name", bel_column_text (stmt, 4),
                        "role", bel_column_text (stmt, 5),
                        "title", bel_column_text (stmt, 6),
-                       "classes", (gint64) sqlite3_column_int64 (stmt, 7),
+                       "classes", (gint64) bel_column_int64 (stmt, 7),
                        NULL);
 }
 
@@ -47,12 +47,12 @@ load_memberships (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GListStore) list = g_list_store_new (BEL_TYPE_MEMBERSHIP);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       BEL_MEMBERSHIP_SELECT "WHERE m.account_id = ? ORDER BY s.name COLLATE NOCASE, s.id", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (account));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (account));
   while (bel_store_step_row (store, stmt, &local_error))
     {
       g_autoptr(BelMembership) m = bel_membership_from_row (stmt);
@@ -75,7 +75,7 @@ load_where (BelEngine  *engine,
             GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(BelAccount) account = NULL;
 
   if (stmt == NULL)
@@ -83,7 +83,7 @@ load_where (BelEngine  *engine,
   if (username != NULL)
     bel_bind_text (stmt, 1, username);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    bel_bind_int64 (stmt, 1, id);
   if (!bel_store_step_row (store, stmt, error))
     {
       if (error == NULL || *error == NULL)
@@ -114,7 +114,7 @@ bel_accounts_lookup_hash (BelEngine   *engine,
                           GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id, password_hash, active FROM account WHERE username = ?", error);
 
   if (stmt == NULL)
@@ -122,9 +122,9 @@ bel_accounts_lookup_hash (BelEngine   *engine,
   bel_bind_text (stmt, 1, username);
   if (!bel_store_step_row (store, stmt, error))
     return FALSE;
-  *account_id = sqlite3_column_int64 (stmt, 0);
+  *account_id = bel_column_int64 (stmt, 0);
   *password_hash = g_strdup (bel_column_text (stmt, 1));
-  *active = sqlite3_column_int (stmt, 2) != 0;
+  *active = bel_column_int (stmt, 2) != 0;
   return TRUE;
 }
 
@@ -134,12 +134,12 @@ bel_accounts_end_sessions (BelEngine  *engine,
                            GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "DELETE FROM session WHERE account_id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 1, account_id);
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -166,7 +166,7 @@ bel_accounts_list (BelEngine   *engine,
                    GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -233,7 +233,7 @@ bel_accounts_create_with_hash (BelEngine   *engine,
   BelStore *store;
   g_autoptr(BelValidation) v = bel_validation_new ();
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelAccount) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
@@ -260,7 +260,7 @@ bel_accounts_create_with_hash (BelEngine   *engine,
   bel_bind_text (stmt, 2, bel_resource_get_string (account, "display-name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (account, "email"));
   bel_bind_text (stmt, 4, bel_resource_get_string (account, "server-role") ?: "none");
-  sqlite3_bind_int (stmt, 5, bel_engine_get_bool (account, "active"));
+  bel_bind_int64 (stmt, 5, bel_engine_get_bool (account, "active"));
   bel_bind_text (stmt, 6, password_hash);
   bel_bind_text (stmt, 7, now);
   if (!bel_engine_step_unique (store, stmt, "An account with this username exists", error))
@@ -311,7 +311,7 @@ write_password (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *hash = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (!bel_password_check_policy (password, error))
     return FALSE;
@@ -322,7 +322,7 @@ write_password (BelEngine   *engine,
   if (stmt == NULL)
     return FALSE;
   bel_bind_text (stmt, 1, hash);
-  sqlite3_bind_int64 (stmt, 2, account_id);
+  bel_bind_int64 (stmt, 2, account_id);
   return bel_store_step_done (store, stmt, error) &&
          bel_accounts_end_sessions (engine, account_id, error);
 }
@@ -334,7 +334,7 @@ write_account (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE account SET display_name = ?, email = ?, server_role = ?, active = ?, "
       "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", error);
 
@@ -343,10 +343,10 @@ write_account (BelEngine   *engine,
   bel_bind_text (stmt, 1, bel_resource_get_string (account, "display-name"));
   bel_bind_text (stmt, 2, bel_resource_get_string (account, "email"));
   bel_bind_text (stmt, 3, bel_resource_get_string (account, "server-role"));
-  sqlite3_bind_int (stmt, 4, bel_engine_get_bool (account, "active"));
+  bel_bind_int64 (stmt, 4, bel_engine_get_bool (account, "active"));
   bel_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_id (account));
-  sqlite3_bind_int64 (stmt, 7, bel_resource_get_version (account));
+  bel_bind_int64 (stmt, 6, bel_resource_get_id (account));
+  bel_bind_int64 (stmt, 7, bel_resource_get_version (account));
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
   if (!bel_engine_get_bool (account, "active"))

@@ -13,18 +13,18 @@
   "FROM advisory a LEFT JOIN account acc ON acc.id = a.advisor_id "
 
 static gpointer
-advisory_from_row (sqlite3_stmt *stmt)
+advisory_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_ADVISORY,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
                        "name", bel_column_text (stmt, 2),
                        "room", bel_column_text (stmt, 3),
-                       "advisor-id", (gint64) sqlite3_column_int64 (stmt, 4),
+                       "advisor-id", (gint64) bel_column_int64 (stmt, 4),
                        "advisor-name", bel_column_text (stmt, 5),
                        "since-year", bel_column_text (stmt, 6),
-                       "member-count", (gint64) sqlite3_column_int64 (stmt, 7),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 8),
+                       "member-count", (gint64) bel_column_int64 (stmt, 7),
+                       "version", (gint64) bel_column_int64 (stmt, 8),
                        NULL);
 }
 
@@ -45,13 +45,13 @@ load_members (BelEngine    *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GListStore) members = g_list_store_new (BEL_TYPE_STUDENT);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       BEL_STUDENT_SELECT "WHERE st.advisory_id = ? AND st.active = 1 "
       "ORDER BY st.family_key, st.given_key, st.id", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (advisory));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (advisory));
   while (bel_store_step_row (store, stmt, &local_error))
     {
       g_autoptr(BelStudent) student = bel_student_from_row (stmt);
@@ -84,13 +84,13 @@ validate_advisory (BelEngine    *engine,
     {
       BelStore *store = bel_engine_get_store (engine);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "SELECT 1 FROM membership WHERE account_id = ? AND school_id = ?", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, advisor_id);
-      sqlite3_bind_int64 (stmt, 2, school_id);
+      bel_bind_int64 (stmt, 1, advisor_id);
+      bel_bind_int64 (stmt, 2, school_id);
       if (!bel_store_step_row (store, stmt, &local_error))
         {
           if (local_error != NULL)
@@ -111,7 +111,7 @@ bel_advisories_list (BelEngine   *engine,
                      GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -124,7 +124,7 @@ bel_advisories_list (BelEngine   *engine,
                             "ORDER BY a.name COLLATE NOCASE, a.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, advisory_from_row (stmt));
   if (local_error != NULL)
@@ -163,7 +163,7 @@ bel_advisories_create (BelEngine    *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelAdvisory) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
@@ -183,7 +183,7 @@ bel_advisories_create (BelEngine    *engine,
                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?6, ?6)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, bel_resource_get_string (advisory, "name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (advisory, "room"));
   bel_bind_id (stmt, 4, bel_resource_get_int (advisory, "advisor-id"));
@@ -212,7 +212,7 @@ bel_advisories_update (BelEngine          *engine,
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelAdvisory) advisory = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gint64 school_id;
 
@@ -243,8 +243,8 @@ bel_advisories_update (BelEngine          *engine,
   bel_bind_id (stmt, 3, bel_resource_get_int (advisory, "advisor-id"));
   bel_bind_text (stmt, 4, bel_resource_get_string (advisory, "since-year"));
   bel_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, advisory_id);
-  sqlite3_bind_int64 (stmt, 7, bel_resource_get_version (advisory));
+  bel_bind_int64 (stmt, 6, advisory_id);
+  bel_bind_int64 (stmt, 7, bel_resource_get_version (advisory));
   if (!bel_engine_step_unique (store, stmt, "An advisory with this name exists in this school", error))
     return NULL;
   g_clear_object (&advisory);

@@ -7,12 +7,12 @@
 #include "bel-care-private.h"
 
 static gpointer
-stint_from_row (sqlite3_stmt *stmt)
+stint_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_ADVISORY_STINT,
-                       "advisory-id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "advisory-id", (gint64) bel_column_int64 (stmt, 0),
                        "advisory-name", bel_column_text (stmt, 1),
-                       "advisor-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "advisor-id", (gint64) bel_column_int64 (stmt, 2),
                        "advisor-name", bel_column_text (stmt, 3),
                        "school-year", bel_column_text (stmt, 4),
                        "from-date", bel_column_text (stmt, 5),
@@ -28,7 +28,7 @@ bel_advisory_history (BelEngine   *engine,
 {
   BelCareStudent student;
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -43,6 +43,6 @@ bel_advisory_history (BelEngine   *engine,
                             "WHERE m.student_id = ? ORDER BY m.from_date, m.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   return bel_care_collect (store, stmt, stint_from_row, error);
 }

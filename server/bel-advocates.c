@@ -18,7 +18,7 @@
 #define ADVOCATE_ORDER "ORDER BY a.follow_up_on IS NULL, a.follow_up_on, st.family_key, st.given_key, a.id"
 
 static gpointer
-advocate_from_row (sqlite3_stmt *stmt)
+advocate_from_row (BelStmt *stmt)
 {
   const char *given = bel_column_text (stmt, 3);
   const char *preferred = bel_column_text (stmt, 5);
@@ -26,27 +26,27 @@ advocate_from_row (sqlite3_stmt *stmt)
                                                    bel_column_text (stmt, 4));
 
   return g_object_new (BEL_TYPE_ADVOCATE,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", student_name,
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "account-id", (gint64) bel_column_int64 (stmt, 6),
                        "display-name", bel_column_text (stmt, 7),
-                       "round-id", (gint64) sqlite3_column_int64 (stmt, 8),
-                       "assigned-by", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "round-id", (gint64) bel_column_int64 (stmt, 8),
+                       "assigned-by", (gint64) bel_column_int64 (stmt, 9),
                        "assigned-by-name", bel_column_text (stmt, 10),
                        "follow-up-on", bel_column_text (stmt, 11),
                        "note", bel_column_text (stmt, 12),
                        "status", bel_column_text (stmt, 13),
                        "created-at", bel_column_text (stmt, 14),
                        "updated-at", bel_column_text (stmt, 15),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 16),
+                       "version", (gint64) bel_column_int64 (stmt, 16),
                        NULL);
 }
 
 static GPtrArray *
 collect (BelStore      *store,
-         sqlite3_stmt  *stmt,
+         BelStmt  *stmt,
          GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
@@ -92,7 +92,7 @@ bel_advocates_list (BelEngine              *engine,
                     GError                **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   const char *status;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -121,8 +121,8 @@ bel_advocates_list (BelEngine              *engine,
                             "AND (?4 IS NULL OR a.follow_up_on <= ?4) " ADVOCATE_ORDER, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->account_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->account_id);
   bel_bind_text (stmt, 3, status);
   bel_bind_text (stmt, 4, query->due_before);
   return collect (store, stmt, error);
@@ -152,7 +152,7 @@ bel_advocates_list_mine (BelEngine   *engine,
                          GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
   g_return_val_if_fail (BEL_IS_ACCOUNT (actor), NULL);
@@ -163,7 +163,7 @@ bel_advocates_list_mine (BelEngine   *engine,
                             ADVOCATE_ORDER, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, bel_engine_actor_id (actor));
+  bel_bind_int64 (stmt, 1, bel_engine_actor_id (actor));
   return collect (store, stmt, error);
 }
 
@@ -175,14 +175,14 @@ student_school (BelEngine  *engine,
                 GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT school_id FROM student WHERE id = ?", error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   if (bel_store_step_row (store, stmt, error))
-    return sqlite3_column_int64 (stmt, 0);
+    return bel_column_int64 (stmt, 0);
   if (error == NULL || *error == NULL)
     g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No student with id %" G_GINT64_FORMAT,
                  student_id);
@@ -197,12 +197,12 @@ row_exists (BelEngine   *engine,
             GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  bel_bind_int64 (stmt, 1, a);
+  bel_bind_int64 (stmt, 2, b);
   return bel_store_step_row (store, stmt, error);
 }
 
@@ -212,13 +212,13 @@ open_round (BelEngine  *engine,
             gint64      school_id)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id FROM map_round WHERE school_id = ? AND status = 'open'", NULL);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  return bel_store_step_row (store, stmt, NULL) ? sqlite3_column_int64 (stmt, 0) : 0;
+  bel_bind_int64 (stmt, 1, school_id);
+  return bel_store_step_row (store, stmt, NULL) ? bel_column_int64 (stmt, 0) : 0;
 }
 
 static gboolean
@@ -287,7 +287,7 @@ bel_advocates_create (BelEngine   *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelAdvocate) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gint64 school_id;
@@ -310,9 +310,9 @@ bel_advocates_create (BelEngine   *engine,
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?9, ?9)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_int (advocate, "account-id"));
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 3, bel_resource_get_int (advocate, "account-id"));
   bel_bind_id (stmt, 4, round_id);
   bel_bind_id (stmt, 5, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 6, bel_resource_get_string (advocate, "follow-up-on"));
@@ -384,7 +384,7 @@ bel_advocates_update (BelEngine          *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelAdvocate) advocate = NULL;
   g_autoptr(BelAdvocate) updated = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -415,8 +415,8 @@ bel_advocates_update (BelEngine          *engine,
   bel_bind_text (stmt, 2, bel_resource_get_string (advocate, "note"));
   bel_bind_text (stmt, 3, bel_resource_get_string (advocate, "follow-up-on"));
   bel_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, advocate_id);
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_version (advocate));
+  bel_bind_int64 (stmt, 5, advocate_id);
+  bel_bind_int64 (stmt, 6, bel_resource_get_version (advocate));
   if (!bel_engine_step_unique (store, stmt, "This staff member is already the student's advocate",
                                error) ||
       (updated = load_advocate (engine, advocate_id, error)) == NULL ||

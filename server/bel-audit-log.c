@@ -40,22 +40,22 @@ section_of (const char *detail)
 }
 
 static BelAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (BelStmt *stmt)
 {
   const char *preferred = bel_column_text (stmt, 8);
   g_autofree char *student_name = g_strdup_printf ("%s %s",
                                                    preferred && *preferred ? preferred : bel_column_text (stmt, 6),
                                                    bel_column_text (stmt, 7));
   g_autofree char *section = section_of (bel_column_text (stmt, 9));
-  const char *actor_name = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "belongingctl" : bel_column_text (stmt, 3);
+  const char *actor_name = bel_column_is_null (stmt, 2) ? "belongingctl" : bel_column_text (stmt, 3);
 
   return g_object_new (BEL_TYPE_AUDIT_ENTRY,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
                        "at", bel_column_text (stmt, 1),
-                       "actor-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "actor-id", (gint64) bel_column_int64 (stmt, 2),
                        "actor-name", actor_name,
                        "action", bel_column_text (stmt, 4),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 5),
+                       "student-id", (gint64) bel_column_int64 (stmt, 5),
                        "student-name", student_name,
                        "section", section,
                        "detail", bel_column_text (stmt, 9),
@@ -116,7 +116,7 @@ bel_audit_log_list (BelEngine           *engine,
                     GError             **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelAuditPage) page = NULL;
   g_autofree char *section = NULL;
@@ -135,15 +135,15 @@ bel_audit_log_list (BelEngine           *engine,
   stmt = bel_store_prepare (store, AUDIT_SQL, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->actor_id);
-  sqlite3_bind_int64 (stmt, 3, query->student_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->actor_id);
+  bel_bind_int64 (stmt, 3, query->student_id);
   bel_bind_text (stmt, 4, query->action);
   bel_bind_text (stmt, 5, section);
   bel_bind_text (stmt, 6, query->since);
   bel_bind_text (stmt, 7, query->until);
-  sqlite3_bind_int64 (stmt, 8, before_id);
-  sqlite3_bind_int64 (stmt, 9, (gint64) limit + 1);
+  bel_bind_int64 (stmt, 8, before_id);
+  bel_bind_int64 (stmt, 9, (gint64) limit + 1);
   page = g_new0 (BelAuditPage, 1);
   page->items = g_ptr_array_new_with_free_func (g_object_unref);
   while (bel_store_step_row (store, stmt, &local_error))

@@ -131,7 +131,7 @@ create_session (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelSession) session = g_new0 (BelSession, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *digest = NULL;
   gint64 now = now_seconds ();
   gint64 expires = now + bel_config_get_session_lifetime (bel_engine_get_config (engine));
@@ -148,9 +148,9 @@ create_session (BelEngine  *engine,
   if (stmt == NULL)
     return NULL;
   bel_bind_text (stmt, 1, digest);
-  sqlite3_bind_int64 (stmt, 2, account_id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, expires);
+  bel_bind_int64 (stmt, 2, account_id);
+  bel_bind_int64 (stmt, 3, now);
+  bel_bind_int64 (stmt, 4, expires);
   if (!bel_store_step_done (store, stmt, error))
     return NULL;
   return g_steal_pointer (&session);
@@ -312,13 +312,13 @@ touch_session (BelStore  *store,
                gint64     now,
                GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE session SET last_used_unix = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, session_id);
+  bel_bind_int64 (stmt, 1, now);
+  bel_bind_int64 (stmt, 2, session_id);
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -327,7 +327,7 @@ delete_session (BelStore   *store,
                 const char *digest,
                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "DELETE FROM session WHERE token_hash = ?", error);
 
   if (stmt == NULL)
@@ -342,7 +342,7 @@ bel_auth_authenticate (BelEngine   *engine,
                        GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelAccount) account = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *digest = NULL;
@@ -373,17 +373,17 @@ bel_auth_authenticate (BelEngine   *engine,
                              "Your session has ended; sign in again");
       return NULL;
     }
-  session_id = sqlite3_column_int64 (stmt, 0);
-  account_id = sqlite3_column_int64 (stmt, 1);
-  if (sqlite3_column_int64 (stmt, 2) <= now)
+  session_id = bel_column_int64 (stmt, 0);
+  account_id = bel_column_int64 (stmt, 1);
+  if (bel_column_int64 (stmt, 2) <= now)
     {
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, bel_stmt_free);
       delete_session (store, digest, NULL);
       g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "Your session has expired; sign in again");
       return NULL;
     }
   /* Writing last use at most once a minute keeps reads from becoming writes. */
-  if (now - sqlite3_column_int64 (stmt, 3) >= 60)
+  if (now - bel_column_int64 (stmt, 3) >= 60)
     touch_session (store, session_id, now, NULL);
   account = bel_accounts_load (engine, account_id, error);
   if (account == NULL)
@@ -504,8 +504,8 @@ write_own_password (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelTransaction) tx = bel_engine_begin (engine, error);
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) others = NULL;
+  g_autoptr(BelStmt) update = NULL;
+  g_autoptr(BelStmt) others = NULL;
   g_autoptr(BelAccount) actor = NULL;
 
   if (tx == NULL)
@@ -514,14 +514,14 @@ write_own_password (BelEngine  *engine,
   if (update == NULL)
     return FALSE;
   bel_bind_text (update, 1, s->new_hash);
-  sqlite3_bind_int64 (update, 2, s->account_id);
+  bel_bind_int64 (update, 2, s->account_id);
   if (!bel_store_step_done (store, update, error))
     return FALSE;
   /* Whoever else holds a session of this account (a lost laptop) is signed out. */
   others = bel_store_prepare (store, "DELETE FROM session WHERE account_id = ? AND token_hash != ?", error);
   if (others == NULL)
     return FALSE;
-  sqlite3_bind_int64 (others, 1, s->account_id);
+  bel_bind_int64 (others, 1, s->account_id);
   bel_bind_text (others, 2, s->keep_digest);
   if (!bel_store_step_done (store, others, error))
     return FALSE;

@@ -249,7 +249,7 @@ attributes_for (Reader     *r,
 
 static const char *
 chunk_text (BelBoard     *board,
-            sqlite3_stmt *stmt,
+            BelStmt *stmt,
             int           column)
 {
   const char *text = bel_column_text (stmt, column);
@@ -259,21 +259,21 @@ chunk_text (BelBoard     *board,
 
 static BelBoardStudent *
 student_from_row (Reader       *r,
-                  sqlite3_stmt *stmt)
+                  BelStmt *stmt)
 {
   BelBoardStudent *s = g_new0 (BelBoardStudent, 1);
 
-  s->student_id = sqlite3_column_int64 (stmt, 0);
+  s->student_id = bel_column_int64 (stmt, 0);
   s->given_name = chunk_text (r->board, stmt, 1);
   s->family_name = chunk_text (r->board, stmt, 2);
   s->preferred_name = chunk_text (r->board, stmt, 3);
-  s->grade = sqlite3_column_int64 (stmt, 4);
-  s->advisory_id = sqlite3_column_int64 (stmt, 5);
+  s->grade = bel_column_int64 (stmt, 4);
+  s->advisory_id = bel_column_int64 (stmt, 5);
   s->el_status = g_string_chunk_insert_const (r->board->strings, bel_column_text (stmt, 6) ?: "none");
-  s->iep = sqlite3_column_int (stmt, 7) != 0;
-  s->section_504 = sqlite3_column_int (stmt, 8) != 0;
-  s->language_plan = sqlite3_column_int (stmt, 9) != 0;
-  s->behavior_plan = sqlite3_column_int (stmt, 10) != 0;
+  s->iep = bel_column_int (stmt, 7) != 0;
+  s->section_504 = bel_column_int (stmt, 8) != 0;
+  s->language_plan = bel_column_int (stmt, 9) != 0;
+  s->behavior_plan = bel_column_int (stmt, 10) != 0;
   s->attributes = attributes_for (r, bel_column_text (stmt, 11));
   return s;
 }
@@ -287,26 +287,26 @@ read_students (Reader               *r,
   g_auto(GStrv) words = query->q ? bel_text_words (query->q) : g_new0 (char *, 1);
   guint n_words = MIN (g_strv_length (words), MAX_QUERY_WORDS);
   g_autofree char *sql = students_sql (round, query, n_words);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store, sql, error);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
   if (query->has_grade)
-    sqlite3_bind_int64 (stmt, 3, query->grade);
+    bel_bind_int64 (stmt, 3, query->grade);
   if (query->advisory_id != 0)
-    sqlite3_bind_int64 (stmt, 4, query->advisory_id);
+    bel_bind_int64 (stmt, 4, query->advisory_id);
   if (query->subgroup != NULL && split_attribute (query->subgroup, &key, &value))
     {
       bel_bind_text (stmt, 5, key);
       bel_bind_text (stmt, 6, value);
     }
   for (guint i = 0; i < n_words; i++)
-    sqlite3_bind_text (stmt, FIRST_WORD_PARAM + i, like_pattern (words[i]), -1, g_free);
+    bel_bind_text_take (stmt, FIRST_WORD_PARAM + i, like_pattern (words[i]));
 
   while (bel_store_step_row (r->store, stmt, &local_error))
     {
@@ -348,16 +348,16 @@ static gboolean
 read_staff (Reader  *r,
             GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT a.id, a.display_name, m.role, m.title FROM membership m "
       "JOIN account a ON a.id = m.account_id WHERE m.school_id = ? AND a.active = 1", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
   while (bel_store_step_row (r->store, stmt, &local_error))
-    add_staff (r, sqlite3_column_int64 (stmt, 0), bel_column_text (stmt, 1),
+    add_staff (r, bel_column_int64 (stmt, 0), bel_column_text (stmt, 1),
                bel_column_text (stmt, 2), bel_column_text (stmt, 3));
   if (local_error != NULL)
     {
@@ -373,14 +373,14 @@ add_former_staff (Reader  *r,
                   gint64   account_id,
                   GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT a.display_name, m.role, m.title FROM account a "
       "LEFT JOIN membership m ON m.account_id = a.id AND m.school_id = ? WHERE a.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
-  sqlite3_bind_int64 (stmt, 2, account_id);
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  bel_bind_int64 (stmt, 2, account_id);
   if (!bel_store_step_row (r->store, stmt, error))
     return NULL;
   return add_staff (r, account_id, bel_column_text (stmt, 0), bel_column_text (stmt, 1),
@@ -429,7 +429,7 @@ read_marks (Reader      *r,
             gboolean     sees_concerns,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT student_id, account_id, kind FROM mark "
       "WHERE round_id = ?1 AND (kind <> 'concern' OR ?2 OR account_id = ?3) "
       "ORDER BY student_id, account_id", error);
@@ -439,14 +439,14 @@ read_marks (Reader      *r,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (r->board->round));
-  sqlite3_bind_int (stmt, 2, sees_concerns);
-  sqlite3_bind_int64 (stmt, 3, bel_engine_actor_id (actor));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (r->board->round));
+  bel_bind_int64 (stmt, 2, sees_concerns);
+  bel_bind_int64 (stmt, 3, bel_engine_actor_id (actor));
   while (bel_store_step_row (r->store, stmt, &local_error))
     {
-      gint64 student_id = sqlite3_column_int64 (stmt, 0);
-      gint64 account_id = sqlite3_column_int64 (stmt, 1);
-      BelMarkKind kind = kind_from_text ((const char *) sqlite3_column_text (stmt, 2));
+      gint64 student_id = bel_column_int64 (stmt, 0);
+      gint64 account_id = bel_column_int64 (stmt, 1);
+      BelMarkKind kind = kind_from_text (bel_column_text (stmt, 2));
       BelBoardStaff *staff;
 
       /* Rows come by student: look each student up once. */
@@ -479,24 +479,24 @@ static gboolean
 read_advocates (Reader  *r,
                 GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT a.student_id, a.id, a.account_id, a.status, a.follow_up_on FROM advocate a "
       "WHERE a.school_id = ? AND a.status <> 'ended' ORDER BY a.created_at, a.id", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
   /* Rows come oldest first, so the newest current advocate wins. */
   while (bel_store_step_row (r->store, stmt, &local_error))
     {
-      gint64 student_id = sqlite3_column_int64 (stmt, 0);
+      gint64 student_id = bel_column_int64 (stmt, 0);
       BelBoardStudent *s = g_hash_table_lookup (r->by_id, &student_id);
 
       if (s == NULL)
         continue;
-      s->advocate_id = sqlite3_column_int64 (stmt, 1);
-      s->advocate_account_id = sqlite3_column_int64 (stmt, 2);
+      s->advocate_id = bel_column_int64 (stmt, 1);
+      s->advocate_account_id = bel_column_int64 (stmt, 2);
       s->advocate_status = g_string_chunk_insert_const (r->board->strings, bel_column_text (stmt, 3));
       s->follow_up_on = chunk_text (r->board, stmt, 4);
       /* Clients join the advocate's name from the staff. */
@@ -516,16 +516,16 @@ static gboolean
 read_advisories (Reader  *r,
                  GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT id, name FROM advisory WHERE school_id = ? ORDER BY id", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (r->board->round, "school-id"));
   while (bel_store_step_row (r->store, stmt, &local_error))
     {
-      BelBoardAdvisory advisory = { sqlite3_column_int64 (stmt, 0), chunk_text (r->board, stmt, 1) };
+      BelBoardAdvisory advisory = { bel_column_int64 (stmt, 0), chunk_text (r->board, stmt, 1) };
 
       g_array_append_val (r->board->advisories, advisory);
     }
@@ -545,15 +545,15 @@ count_students (Reader  *r,
   BelRound *round = r->board->round;
   g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", roster);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (r->store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (r->store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
   if (!bel_store_step_row (r->store, stmt, error))
     return FALSE;
-  g_object_set (round, "student-count", (gint64) sqlite3_column_int64 (stmt, 0), NULL);
+  g_object_set (round, "student-count", (gint64) bel_column_int64 (stmt, 0), NULL);
   return TRUE;
 }
 

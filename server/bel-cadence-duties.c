@@ -62,7 +62,7 @@ load_students (BelEngine          *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.id, st.given_name, st.preferred_name, st.family_name, st.grade, st.advisory_id, "
       "adv.name, adv.advisor_id, acc.display_name FROM student st "
       "LEFT JOIN advisory adv ON adv.id = st.advisory_id "
@@ -73,21 +73,21 @@ load_students (BelEngine          *engine,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->advisory_id);
-  sqlite3_bind_int64 (stmt, 3, query->student_id);
-  sqlite3_bind_int (stmt, 4, query->has_grade);
-  sqlite3_bind_int64 (stmt, 5, query->grade);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->advisory_id);
+  bel_bind_int64 (stmt, 3, query->student_id);
+  bel_bind_int64 (stmt, 4, query->has_grade);
+  bel_bind_int64 (stmt, 5, query->grade);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       Student s = {
-        .id = sqlite3_column_int64 (stmt, 0),
+        .id = bel_column_int64 (stmt, 0),
         .name = bel_care_student_name (bel_column_text (stmt, 1), bel_column_text (stmt, 2),
                                        bel_column_text (stmt, 3)),
-        .grade = sqlite3_column_int64 (stmt, 4),
-        .advisory_id = sqlite3_column_int64 (stmt, 5),
+        .grade = bel_column_int64 (stmt, 4),
+        .advisory_id = bel_column_int64 (stmt, 5),
         .advisory_name = g_strdup (bel_column_text (stmt, 6)),
-        .advisor_id = sqlite3_column_int64 (stmt, 7),
+        .advisor_id = bel_column_int64 (stmt, 7),
         .advisor_name = g_strdup (bel_column_text (stmt, 8)),
         .seen = g_array_new (FALSE, FALSE, sizeof (Seen)),
       };
@@ -121,23 +121,23 @@ load_targeted (BelEngine  *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *as_of = bel_date_format (ctx->as_of);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT p.student_id, p.starts_on, p.owner_id, acc.display_name FROM support_plan p "
       "LEFT JOIN account acc ON acc.id = p.owner_id WHERE p.school_id = ? AND p.status = 'active' "
       "AND p.tier >= 2 AND p.starts_on <= ? ORDER BY p.starts_on DESC, p.id DESC", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, as_of);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      Student *s = lookup (ctx, sqlite3_column_int64 (stmt, 0));
+      Student *s = lookup (ctx, bel_column_int64 (stmt, 0));
 
       if (s == NULL)
         continue;
       s->targeted_since = bel_date_parse (bel_column_text (stmt, 1));
-      s->owner_id = sqlite3_column_int64 (stmt, 2);
+      s->owner_id = bel_column_int64 (stmt, 2);
       g_free (s->owner_name);
       s->owner_name = g_strdup (bel_column_text (stmt, 3));
     }
@@ -160,20 +160,20 @@ load_checkins (BelEngine  *engine,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *first = bel_date_format (window_first);
   g_autofree char *as_of = bel_date_format (ctx->as_of);
-  g_autoptr(sqlite3_stmt) in_window = bel_store_prepare (store,
+  g_autoptr(BelStmt) in_window = bel_store_prepare (store,
       "SELECT student_id, checked_on, kind = 'academic' FROM checkin WHERE school_id = ? "
       "AND checked_on >= ? AND checked_on <= ? ORDER BY checked_on, id", error);
-  g_autoptr(sqlite3_stmt) before = NULL;
+  g_autoptr(BelStmt) before = NULL;
 
   if (in_window == NULL)
     return FALSE;
-  sqlite3_bind_int64 (in_window, 1, school_id);
+  bel_bind_int64 (in_window, 1, school_id);
   bel_bind_text (in_window, 2, first);
   bel_bind_text (in_window, 3, as_of);
   while (bel_store_step_row (store, in_window, &local_error))
     {
-      Student *s = lookup (ctx, sqlite3_column_int64 (in_window, 0));
-      Seen seen = { bel_date_parse (bel_column_text (in_window, 1)), sqlite3_column_int (in_window, 2) };
+      Student *s = lookup (ctx, bel_column_int64 (in_window, 0));
+      Seen seen = { bel_date_parse (bel_column_text (in_window, 1)), bel_column_int (in_window, 2) };
 
       if (s != NULL)
         g_array_append_val (s->seen, seen);
@@ -188,14 +188,14 @@ load_checkins (BelEngine  *engine,
       "AND checked_on < ? GROUP BY student_id, kind", error);
   if (before == NULL)
     return FALSE;
-  sqlite3_bind_int64 (before, 1, school_id);
+  bel_bind_int64 (before, 1, school_id);
   bel_bind_text (before, 2, first);
   while (bel_store_step_row (store, before, &local_error))
     {
-      Student *s = lookup (ctx, sqlite3_column_int64 (before, 0));
+      Student *s = lookup (ctx, bel_column_int64 (before, 0));
 
       if (s != NULL)
-        s->last_before[sqlite3_column_int (before, 1) ? 1 : 0] = bel_date_parse (bel_column_text (before, 2));
+        s->last_before[bel_column_int (before, 1) ? 1 : 0] = bel_date_parse (bel_column_text (before, 2));
     }
   if (local_error != NULL)
     {

@@ -123,13 +123,13 @@ bel_cadence_load_settings (BelEngine  *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelCheckinSettings) settings = default_settings (school_id);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT checklist, rules, quarters, non_school_days, version, updated_at "
       "FROM checkin_settings WHERE school_id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
@@ -142,7 +142,7 @@ bel_cadence_load_settings (BelEngine  *engine,
   for (guint i = 0; list_fields[i] != NULL; i++)
     if (!set_list_from_text (settings, list_fields[i], bel_column_text (stmt, (int) i), error))
       return NULL;
-  g_object_set (settings, "version", (gint64) sqlite3_column_int64 (stmt, 4),
+  g_object_set (settings, "version", (gint64) bel_column_int64 (stmt, 4),
                 "updated-at", bel_column_text (stmt, 5), NULL);
   return g_steal_pointer (&settings);
 }
@@ -271,7 +271,7 @@ save_settings (BelEngine           *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO checkin_settings (school_id, checklist, rules, quarters, non_school_days, "
       "version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 2, ?6) ON CONFLICT (school_id) DO UPDATE SET "
       "checklist = ?2, rules = ?3, quarters = ?4, non_school_days = ?5, version = version + 1, "
@@ -279,11 +279,11 @@ save_settings (BelEngine           *engine,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   for (guint i = 0; list_fields[i] != NULL; i++)
     {
       g_autofree char *text = list_to_text (settings, list_fields[i]);
-      sqlite3_bind_text (stmt, (int) i + 2, text, -1, SQLITE_TRANSIENT);
+      bel_bind_text (stmt, (int) i + 2, text);
     }
   bel_bind_text (stmt, 6, now);
   return bel_store_step_done (store, stmt, error);

@@ -65,9 +65,9 @@ gboolean     bel_care_query_date       (const char       *name,
                                         const char       *text,
                                         GError          **error);
 /* Runs @stmt and collects @from_row of each row. */
-typedef gpointer (*BelCareRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*BelCareRowFunc) (BelStmt *stmt);
 GPtrArray   *bel_care_collect          (BelStore         *store,
-                                        sqlite3_stmt     *stmt,
+                                        BelStmt     *stmt,
                                         BelCareRowFunc    from_row,
                                         GError          **error);
 /* Whether the store has @table (a later migration may not be there yet). */

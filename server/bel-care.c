@@ -16,13 +16,13 @@ bel_care_student (BelEngine       *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.school_id, adv.advisor_id, st.grade, st.active FROM student st "
       "LEFT JOIN advisory adv ON adv.id = st.advisory_id WHERE st.id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
@@ -33,10 +33,10 @@ bel_care_student (BelEngine       *engine,
       return FALSE;
     }
   out->id = student_id;
-  out->school_id = sqlite3_column_int64 (stmt, 0);
-  out->advisor_id = sqlite3_column_int64 (stmt, 1);
-  out->grade = sqlite3_column_int64 (stmt, 2);
-  out->active = sqlite3_column_int (stmt, 3) != 0;
+  out->school_id = bel_column_int64 (stmt, 0);
+  out->advisor_id = bel_column_int64 (stmt, 1);
+  out->grade = bel_column_int64 (stmt, 2);
+  out->active = bel_column_int (stmt, 3) != 0;
   return bel_engine_require_school_role (engine, actor, out->school_id, roles, error);
 }
 
@@ -86,14 +86,14 @@ bel_care_check_staff (BelEngine      *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM membership m JOIN account a ON a.id = m.account_id "
       "WHERE m.account_id = ? AND m.school_id = ? AND a.active = 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 2, school_id);
   if (bel_store_step_row (store, stmt, &local_error))
     return TRUE;
   if (local_error != NULL)
@@ -132,7 +132,7 @@ bel_care_query_date (const char  *name,
 
 GPtrArray *
 bel_care_collect (BelStore        *store,
-                  sqlite3_stmt    *stmt,
+                  BelStmt    *stmt,
                   BelCareRowFunc   from_row,
                   GError         **error)
 {
@@ -154,7 +154,7 @@ bel_care_has_table (BelStore   *store,
                     const char *table,
                     const char *column)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", NULL);
 
   if (stmt == NULL)

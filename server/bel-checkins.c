@@ -15,24 +15,24 @@
   "LEFT JOIN advisory adv ON adv.id = st.advisory_id LEFT JOIN account acc ON acc.id = c.account_id "
 
 static gpointer
-checkin_from_row (sqlite3_stmt *stmt)
+checkin_from_row (BelStmt *stmt)
 {
   g_autofree char *name = bel_care_student_name (bel_column_text (stmt, 3), bel_column_text (stmt, 4),
                                                  bel_column_text (stmt, 5));
   g_autoptr(GHashTable) answers = bel_care_map_from_text (bel_column_text (stmt, 10));
 
   return g_object_new (BEL_TYPE_CHECKIN,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", name,
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "account-id", (gint64) bel_column_int64 (stmt, 6),
                        "account-name", bel_column_text (stmt, 7),
                        "checked-on", bel_column_text (stmt, 8),
                        "kind", bel_column_text (stmt, 9),
                        "answers", answers,
                        "note", bel_column_text (stmt, 11),
-                       "follow-up-needed", sqlite3_column_int (stmt, 12) != 0,
+                       "follow-up-needed", bel_column_int (stmt, 12) != 0,
                        "created-at", bel_column_text (stmt, 13),
                        "version", (gint64) 1,
                        NULL);
@@ -56,7 +56,7 @@ redact (BelAccount *actor,
 static GPtrArray *
 collect (BelEngine     *engine,
          BelAccount    *actor,
-         sqlite3_stmt  *stmt,
+         BelStmt  *stmt,
          GError       **error)
 {
   BelStore *store = bel_engine_get_store (engine);
@@ -67,7 +67,7 @@ collect (BelEngine     *engine,
     {
       BelCheckin *checkin = checkin_from_row (stmt);
 
-      redact (actor, checkin, sqlite3_column_int64 (stmt, 14));
+      redact (actor, checkin, bel_column_int64 (stmt, 14));
       g_ptr_array_add (out, checkin);
     }
   if (local_error != NULL)
@@ -85,7 +85,7 @@ bel_checkins_list (BelEngine              *engine,
                    const BelCheckinQuery  *query,
                    GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -106,14 +106,14 @@ bel_checkins_list (BelEngine              *engine,
                             "ORDER BY c.checked_on DESC, c.id DESC LIMIT ?8", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->student_id);
-  sqlite3_bind_int64 (stmt, 3, query->account_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->student_id);
+  bel_bind_int64 (stmt, 3, query->account_id);
   bel_bind_text (stmt, 4, query->since);
   bel_bind_text (stmt, 5, query->until);
   bel_bind_text (stmt, 6, query->kind);
-  sqlite3_bind_int (stmt, 7, query->follow_up_only);
-  sqlite3_bind_int (stmt, 8, query->limit ? (int) MIN (query->limit, 1000) : 500);
+  bel_bind_int64 (stmt, 7, query->follow_up_only);
+  bel_bind_int64 (stmt, 8, query->limit ? (int) MIN (query->limit, 1000) : 500);
   return collect (engine, actor, stmt, error);
 }
 
@@ -123,13 +123,13 @@ load_checkin (BelEngine   *engine,
               gint64       checkin_id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
+  g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
                                                     CHECKIN_SELECT "WHERE c.id = ?", error);
   g_autoptr(GPtrArray) items = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, checkin_id);
+  bel_bind_int64 (stmt, 1, checkin_id);
   items = collect (engine, actor, stmt, error);
   return bel_engine_first_row (items, "check-in", checkin_id, error);
 }
@@ -198,7 +198,7 @@ bel_checkins_create (BelEngine   *engine,
   BelStore *store;
   BelCareStudent student;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelCheckin) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *answers = NULL;
@@ -222,14 +222,14 @@ bel_checkins_create (BelEngine   *engine,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student.school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, student.school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_id (stmt, 3, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 4, bel_resource_get_string (checkin, "checked-on"));
   bel_bind_text (stmt, 5, bel_resource_get_string (checkin, "kind"));
   bel_bind_text (stmt, 6, answers);
   bel_bind_text (stmt, 7, bel_resource_get_string (checkin, "note"));
-  sqlite3_bind_int (stmt, 8, bel_engine_get_bool (checkin, "follow-up-needed"));
+  bel_bind_int64 (stmt, 8, bel_engine_get_bool (checkin, "follow-up-needed"));
   bel_bind_text (stmt, 9, now);
   if (!bel_store_step_done (store, stmt, error))
     return NULL;

@@ -66,18 +66,18 @@ count_category (gint64  adults,
 
 static void
 add_row (BelComparison *c,
-         sqlite3_stmt  *stmt)
+         BelStmt  *stmt)
 {
   const char *given = bel_column_text (stmt, 1);
   const char *family = bel_column_text (stmt, 2);
   const char *preferred = bel_column_text (stmt, 3);
   BelCompareRow row = {
-    .student_id = sqlite3_column_int64 (stmt, 0),
+    .student_id = bel_column_int64 (stmt, 0),
     .display_name = g_strdup_printf ("%s %s", preferred && *preferred ? preferred : (given ?: ""),
                                      family ?: ""),
-    .grade = sqlite3_column_int64 (stmt, 4),
-    .before = sqlite3_column_int64 (stmt, 5),
-    .after = sqlite3_column_int64 (stmt, 6),
+    .grade = bel_column_int64 (stmt, 4),
+    .before = bel_column_int64 (stmt, 5),
+    .after = bel_column_int64 (stmt, 6),
   };
 
   c->students++;
@@ -109,14 +109,14 @@ read_rows (BelEngine      *engine,
       "AND m.kind = 'relationship') "
       "FROM %s a JOIN %s b ON b.student_id = a.student_id JOIN student st ON st.id = a.student_id "
       "ORDER BY st.family_key, st.given_key, st.id", from_roster, to_roster);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (c->from));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_id (c->to));
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_int (c->from, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (c->from));
+  bel_bind_int64 (stmt, 2, bel_resource_get_id (c->to));
+  bel_bind_int64 (stmt, 3, bel_resource_get_int (c->from, "school-id"));
   while (bel_store_step_row (store, stmt, &local_error))
     add_row (c, stmt);
   if (local_error != NULL)

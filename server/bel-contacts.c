@@ -16,25 +16,25 @@
   "LEFT JOIN advisory adv ON adv.id = st.advisory_id LEFT JOIN account acc ON acc.id = c.account_id "
 
 static BelContact *
-contact_from_row (sqlite3_stmt *stmt)
+contact_from_row (BelStmt *stmt)
 {
   g_autofree char *name = bel_care_student_name (bel_column_text (stmt, 3), bel_column_text (stmt, 4),
                                                  bel_column_text (stmt, 5));
 
   return g_object_new (BEL_TYPE_CONTACT,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", name,
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "account-id", (gint64) bel_column_int64 (stmt, 6),
                        "account-name", bel_column_text (stmt, 7),
                        "caregiver-name", bel_column_text (stmt, 8),
                        "relationship", bel_column_text (stmt, 9),
                        "channel", bel_column_text (stmt, 10),
                        "language", bel_column_text (stmt, 11),
-                       "interpreter", sqlite3_column_int (stmt, 12) != 0,
+                       "interpreter", bel_column_int (stmt, 12) != 0,
                        "interpreter-name", bel_column_text (stmt, 13),
-                       "good-news", sqlite3_column_int (stmt, 14) != 0,
+                       "good-news", bel_column_int (stmt, 14) != 0,
                        "concern", bel_column_text (stmt, 15),
                        "outcome", bel_column_text (stmt, 16),
                        "contacted-on", bel_column_text (stmt, 17),
@@ -46,7 +46,7 @@ contact_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect (BelEngine     *engine,
          BelAccount    *actor,
-         sqlite3_stmt  *stmt,
+         BelStmt  *stmt,
          GError       **error)
 {
   BelStore *store = bel_engine_get_store (engine);
@@ -58,7 +58,7 @@ collect (BelEngine     *engine,
       BelContact *contact = contact_from_row (stmt);
 
       if (!bel_care_sees_details (actor, bel_resource_get_int (contact, "school-id"),
-                                  sqlite3_column_int64 (stmt, 19),
+                                  bel_column_int64 (stmt, 19),
                                   bel_resource_get_int (contact, "account-id")))
         g_object_set (contact, "concern", NULL, "outcome", NULL, "redacted", TRUE, NULL);
       g_ptr_array_add (out, contact);
@@ -78,7 +78,7 @@ bel_contacts_list (BelEngine              *engine,
                    const BelContactQuery  *query,
                    GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   int good_news = -1;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -103,13 +103,13 @@ bel_contacts_list (BelEngine              *engine,
                             "ORDER BY c.contacted_on DESC, c.id DESC LIMIT ?7", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->student_id);
-  sqlite3_bind_int64 (stmt, 3, query->account_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->student_id);
+  bel_bind_int64 (stmt, 3, query->account_id);
   bel_bind_text (stmt, 4, query->since);
   bel_bind_text (stmt, 5, query->until);
-  sqlite3_bind_int (stmt, 6, good_news);
-  sqlite3_bind_int (stmt, 7, query->limit ? (int) MIN (query->limit, 1000) : 500);
+  bel_bind_int64 (stmt, 6, good_news);
+  bel_bind_int64 (stmt, 7, query->limit ? (int) MIN (query->limit, 1000) : 500);
   return collect (engine, actor, stmt, error);
 }
 
@@ -119,13 +119,13 @@ load_contact (BelEngine   *engine,
               gint64       contact_id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
+  g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
                                                     CONTACT_SELECT "WHERE c.id = ?", error);
   g_autoptr(GPtrArray) items = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
+  bel_bind_int64 (stmt, 1, contact_id);
   items = collect (engine, actor, stmt, error);
   return bel_engine_first_row (items, "contact", contact_id, error);
 }
@@ -177,7 +177,7 @@ bel_contacts_create (BelEngine   *engine,
   BelStore *store;
   BelCareStudent student;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelContact) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gint64 id;
@@ -200,16 +200,16 @@ bel_contacts_create (BelEngine   *engine,
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student.school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, student.school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_id (stmt, 3, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 4, bel_resource_get_string (contact, "caregiver-name"));
   bel_bind_text (stmt, 5, bel_resource_get_string (contact, "relationship"));
   bel_bind_text (stmt, 6, bel_resource_get_string (contact, "channel"));
   bel_bind_text (stmt, 7, bel_resource_get_string (contact, "language"));
-  sqlite3_bind_int (stmt, 8, bel_engine_get_bool (contact, "interpreter"));
+  bel_bind_int64 (stmt, 8, bel_engine_get_bool (contact, "interpreter"));
   bel_bind_text (stmt, 9, bel_resource_get_string (contact, "interpreter-name"));
-  sqlite3_bind_int (stmt, 10, bel_engine_get_bool (contact, "good-news"));
+  bel_bind_int64 (stmt, 10, bel_engine_get_bool (contact, "good-news"));
   bel_bind_text (stmt, 11, bel_resource_get_string (contact, "concern"));
   bel_bind_text (stmt, 12, bel_resource_get_string (contact, "outcome"));
   bel_bind_text (stmt, 13, bel_resource_get_string (contact, "contacted-on"));
@@ -230,7 +230,7 @@ bel_contacts_create (BelEngine   *engine,
 /* ---- families reached this quarter ---- */
 
 static BelFamilyReach *
-reach_from_row (sqlite3_stmt *stmt,
+reach_from_row (BelStmt *stmt,
                 const char   *quarter,
                 const char   *first,
                 const char   *last)
@@ -239,18 +239,18 @@ reach_from_row (sqlite3_stmt *stmt,
                                                  bel_column_text (stmt, 3));
 
   return g_object_new (BEL_TYPE_FAMILY_REACH,
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "student-id", (gint64) bel_column_int64 (stmt, 0),
                        "student-name", name,
-                       "grade", (gint64) sqlite3_column_int64 (stmt, 4),
-                       "advisory-id", (gint64) sqlite3_column_int64 (stmt, 5),
+                       "grade", (gint64) bel_column_int64 (stmt, 4),
+                       "advisory-id", (gint64) bel_column_int64 (stmt, 5),
                        "advisory-name", bel_column_text (stmt, 6),
-                       "advisor-id", (gint64) sqlite3_column_int64 (stmt, 7),
+                       "advisor-id", (gint64) bel_column_int64 (stmt, 7),
                        "advisor-name", bel_column_text (stmt, 8),
                        "home-language", bel_column_text (stmt, 9),
                        "quarter", quarter,
                        "quarter-starts-on", first,
                        "quarter-ends-on", last,
-                       "contacts-this-quarter", (gint64) sqlite3_column_int64 (stmt, 10),
+                       "contacts-this-quarter", (gint64) bel_column_int64 (stmt, 10),
                        "last-good-news-on", bel_column_text (stmt, 11),
                        "last-contact-on", bel_column_text (stmt, 12),
                        "reached", bel_column_text (stmt, 11) != NULL && g_strcmp0 (bel_column_text (stmt, 11), first) >= 0,
@@ -281,7 +281,7 @@ bel_contacts_family_reach (BelEngine            *engine,
   BelStore *store;
   g_autoptr(BelCheckinSettings) settings = NULL;
   g_autoptr(BelCalendar) calendar = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *first_text = NULL;
@@ -328,11 +328,11 @@ bel_contacts_family_reach (BelEngine            *engine,
       "ORDER BY st.family_key, st.given_key, st.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->advisory_id);
-  sqlite3_bind_int64 (stmt, 3, query->advisor_id);
-  sqlite3_bind_int (stmt, 4, query->has_grade);
-  sqlite3_bind_int64 (stmt, 5, query->grade);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->advisory_id);
+  bel_bind_int64 (stmt, 3, query->advisor_id);
+  bel_bind_int64 (stmt, 4, query->has_grade);
+  bel_bind_int64 (stmt, 5, query->grade);
   bel_bind_text (stmt, 6, first_text);
   bel_bind_text (stmt, 7, upto_text);
   while (bel_store_step_row (store, stmt, &local_error))

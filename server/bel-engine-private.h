@@ -57,11 +57,11 @@ gboolean  bel_engine_get_bool            (gpointer             resource,
 gboolean  bel_engine_is_blank            (const char          *text);
 /* Steps a write; a UNIQUE/constraint failure becomes BEL_ERROR_CONFLICT with @conflict_message. */
 gboolean  bel_engine_step_unique         (BelStore            *store,
-                                          sqlite3_stmt        *stmt,
+                                          BelStmt        *stmt,
                                           const char          *conflict_message,
                                           GError             **error);
 /* Builds a model object from the current row of a statement. */
-typedef gpointer (*BelRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*BelRowFunc) (BelStmt *stmt);
 
 /* Runs @sql with @id bound to its one parameter and builds the object from
  * the first row; a 404 "No @noun with id @id" when there is none. */

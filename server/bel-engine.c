@@ -136,11 +136,11 @@ bel_engine_school_exists (BelEngine  *self,
                           gint64      school_id,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (self->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (self->store,
                                                     "SELECT 1 FROM school WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (bel_store_step_row (self->store, stmt, error))
     return TRUE;
   if (error == NULL || *error == NULL)
@@ -204,7 +204,7 @@ bel_engine_audit (BelEngine  *self,
                   const char *detail)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
   stmt = bel_store_prepare (self->store,
@@ -289,7 +289,7 @@ bel_engine_is_blank (const char *text)
 
 gboolean
 bel_engine_step_unique (BelStore     *store,
-                        sqlite3_stmt *stmt,
+                        BelStmt *stmt,
                         const char   *conflict_message,
                         GError      **error)
 {
@@ -316,11 +316,11 @@ bel_engine_load_row (BelEngine   *self,
                      GError     **error)
 {
   BelStore *store = bel_engine_get_store (self);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  bel_bind_int64 (stmt, 1, id);
   if (bel_store_step_row (store, stmt, error))
     return from_row (stmt);
   if (error == NULL || *error == NULL)

@@ -107,7 +107,7 @@ bel_events_record_restricted (BelEngine   *engine,
                               GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
@@ -123,11 +123,11 @@ bel_events_record_restricted (BelEngine   *engine,
                             " visible_account, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, type);
   bel_bind_id (stmt, 3, round_id);
   bel_bind_text (stmt, 4, payload);
-  sqlite3_bind_int (stmt, 5, (int) roles);
+  bel_bind_int64 (stmt, 5, (int) roles);
   bel_bind_id (stmt, 6, account_id);
   bel_bind_text (stmt, 7, now);
   if (!bel_store_step_done (store, stmt, error))
@@ -205,7 +205,7 @@ bel_events_reader_may_see (const BelEventReader *reader,
 }
 
 static char *
-event_json (sqlite3_stmt *stmt)
+event_json (BelStmt *stmt)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -213,16 +213,16 @@ event_json (sqlite3_stmt *stmt)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "seq");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+  json_builder_add_int_value (builder, bel_column_int64 (stmt, 0));
   json_builder_set_member_name (builder, "school_id");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
+  json_builder_add_int_value (builder, bel_column_int64 (stmt, 1));
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, bel_column_text (stmt, 2));
   json_builder_set_member_name (builder, "round_id");
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+  if (bel_column_is_null (stmt, 3))
     json_builder_add_null_value (builder);
   else
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+    json_builder_add_int_value (builder, bel_column_int64 (stmt, 3));
   json_builder_set_member_name (builder, "data");
   if (data != NULL)
     json_builder_add_value (builder, g_steal_pointer (&data));
@@ -247,7 +247,7 @@ bel_events_fetch (BelEngine            *engine,
                   GError              **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_event_free);
   g_autoptr(GError) local_error = NULL;
 
@@ -265,23 +265,23 @@ bel_events_fetch (BelEngine            *engine,
     return NULL;
   if (reader != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, reader->school_id);
+      bel_bind_int64 (stmt, 1, reader->school_id);
       if (reader->roles != BEL_EVENT_EVERYONE)
-        sqlite3_bind_int (stmt, 4, (int) reader->roles);
-      sqlite3_bind_int64 (stmt, 5, reader->account_id);
+        bel_bind_int64 (stmt, 4, (int) reader->roles);
+      bel_bind_int64 (stmt, 5, reader->account_id);
     }
-  sqlite3_bind_int64 (stmt, 2, since);
+  bel_bind_int64 (stmt, 2, since);
   bel_bind_id (stmt, 3, until);
-  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
+  bel_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
 
   while (bel_store_step_row (store, stmt, &local_error))
     {
       BelEvent *event = g_new0 (BelEvent, 1);
 
-      event->seq = sqlite3_column_int64 (stmt, 0);
-      event->school_id = sqlite3_column_int64 (stmt, 1);
-      event->roles = (guint) sqlite3_column_int (stmt, 5);
-      event->account_id = sqlite3_column_int64 (stmt, 6);
+      event->seq = bel_column_int64 (stmt, 0);
+      event->school_id = bel_column_int64 (stmt, 1);
+      event->roles = (guint) bel_column_int (stmt, 5);
+      event->account_id = bel_column_int64 (stmt, 6);
       event->json = event_json (stmt);
       g_ptr_array_add (events, event);
     }
@@ -298,7 +298,7 @@ bel_events_last_seq (BelEngine  *engine,
                      GError    **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), -1);
 
@@ -306,7 +306,7 @@ bel_events_last_seq (BelEngine  *engine,
   stmt = bel_store_prepare (store, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'event'), 0)", error);
   if (stmt == NULL || !bel_store_step_row (store, stmt, error))
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return bel_column_int64 (stmt, 0);
 }
 
 JsonNode *

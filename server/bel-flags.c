@@ -16,35 +16,35 @@
   "LEFT JOIN account rb ON rb.id = f.raised_by LEFT JOIN account cb ON cb.id = f.closed_by "
 
 static BelFlag *
-flag_from_row (sqlite3_stmt *stmt)
+flag_from_row (BelStmt *stmt)
 {
   g_autofree char *name = bel_care_student_name (bel_column_text (stmt, 3), bel_column_text (stmt, 4),
                                                  bel_column_text (stmt, 5));
 
   return g_object_new (BEL_TYPE_FLAG,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", name,
                        "status", bel_column_text (stmt, 6),
                        "reason", bel_column_text (stmt, 7),
-                       "observation-id", (gint64) sqlite3_column_int64 (stmt, 8),
-                       "raised-by", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "observation-id", (gint64) bel_column_int64 (stmt, 8),
+                       "raised-by", (gint64) bel_column_int64 (stmt, 9),
                        "raised-by-name", bel_column_text (stmt, 10),
                        "raised-at", bel_column_text (stmt, 11),
-                       "closed-by", (gint64) sqlite3_column_int64 (stmt, 12),
+                       "closed-by", (gint64) bel_column_int64 (stmt, 12),
                        "closed-by-name", bel_column_text (stmt, 13),
                        "closed-at", bel_column_text (stmt, 14),
                        "resolution", bel_column_text (stmt, 15),
                        "updated-at", bel_column_text (stmt, 16),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 17),
+                       "version", (gint64) bel_column_int64 (stmt, 17),
                        NULL);
 }
 
 static GPtrArray *
 collect (BelEngine     *engine,
          BelAccount    *actor,
-         sqlite3_stmt  *stmt,
+         BelStmt  *stmt,
          GArray        *advisors,
          GError       **error)
 {
@@ -55,7 +55,7 @@ collect (BelEngine     *engine,
   while (bel_store_step_row (store, stmt, &local_error))
     {
       BelFlag *flag = flag_from_row (stmt);
-      gint64 advisor_id = sqlite3_column_int64 (stmt, 18);
+      gint64 advisor_id = bel_column_int64 (stmt, 18);
 
       if (advisors != NULL)
         g_array_append_val (advisors, advisor_id);
@@ -81,7 +81,7 @@ bel_flags_list (BelEngine   *engine,
                 gint64       student_id,
                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -99,9 +99,9 @@ bel_flags_list (BelEngine   *engine,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, status);
-  sqlite3_bind_int64 (stmt, 3, student_id);
+  bel_bind_int64 (stmt, 3, student_id);
   return collect (engine, actor, stmt, NULL, error);
 }
 
@@ -112,7 +112,7 @@ load_flag (BelEngine   *engine,
            gint64      *advisor_id,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
+  g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
                                                     FLAG_SELECT "WHERE f.id = ?", error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) advisors = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -120,7 +120,7 @@ load_flag (BelEngine   *engine,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, flag_id);
+  bel_bind_int64 (stmt, 1, flag_id);
   items = collect (engine, NULL, stmt, advisors, error);
   flag = bel_engine_first_row (items, "flag", flag_id, error);
   if (flag != NULL)
@@ -167,15 +167,15 @@ check_observation (BelEngine      *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (observation_id == 0)
     return TRUE;
   stmt = bel_store_prepare (store, "SELECT 1 FROM observation WHERE id = ? AND student_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, observation_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, observation_id);
+  bel_bind_int64 (stmt, 2, student_id);
   if (bel_store_step_row (store, stmt, &local_error))
     return TRUE;
   if (local_error != NULL)
@@ -211,7 +211,7 @@ bel_flags_create (BelEngine   *engine,
   BelCareStudent student;
   g_autoptr(BelValidation) v = bel_validation_new ();
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelFlag) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gint64 advisor_id = 0;
@@ -239,8 +239,8 @@ bel_flags_create (BelEngine   *engine,
                             "raised_by, raised_at, updated_at) VALUES (?, ?, ?, ?, ?, ?6, ?6)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student.school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, student.school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_text (stmt, 3, bel_resource_get_string (flag, "reason"));
   bel_bind_id (stmt, 4, bel_resource_get_int (flag, "observation-id"));
   bel_bind_id (stmt, 5, bel_engine_actor_id (actor));
@@ -267,7 +267,7 @@ store_update (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE concern_flag SET status = ?1, reason = ?2, resolution = ?3, "
       "closed_by = CASE WHEN ?4 THEN ?5 WHEN ?6 THEN NULL ELSE closed_by END, "
       "closed_at = CASE WHEN ?4 THEN ?7 WHEN ?6 THEN NULL ELSE closed_at END, "
@@ -278,12 +278,12 @@ store_update (BelEngine   *engine,
   bel_bind_text (stmt, 1, bel_resource_get_string (flag, "status"));
   bel_bind_text (stmt, 2, bel_resource_get_string (flag, "reason"));
   bel_bind_text (stmt, 3, bel_resource_get_string (flag, "resolution"));
-  sqlite3_bind_int (stmt, 4, closing);
+  bel_bind_int64 (stmt, 4, closing);
   bel_bind_id (stmt, 5, bel_engine_actor_id (actor));
-  sqlite3_bind_int (stmt, 6, reopening);
+  bel_bind_int64 (stmt, 6, reopening);
   bel_bind_text (stmt, 7, now);
-  sqlite3_bind_int64 (stmt, 8, bel_resource_get_id (flag));
-  sqlite3_bind_int64 (stmt, 9, bel_resource_get_version (flag));
+  bel_bind_int64 (stmt, 8, bel_resource_get_id (flag));
+  bel_bind_int64 (stmt, 9, bel_resource_get_version (flag));
   return bel_store_step_done (store, stmt, error);
 }
 

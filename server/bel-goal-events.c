@@ -29,17 +29,17 @@ adults_to_notify (BelEngine  *engine,
                   GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, NOTIFY_SQL, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, NOTIFY_SQL, error);
   g_autoptr(JsonArray) adults = json_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 account_id = sqlite3_column_int64 (stmt, 0);
+      gint64 account_id = bel_column_int64 (stmt, 0);
       JsonObject *adult = g_hash_table_lookup (seen, &account_id);
 
       if (adult == NULL)

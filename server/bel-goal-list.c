@@ -88,7 +88,7 @@ select_goals (BelEngine           *engine,
               GError             **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL, *value = NULL;
@@ -99,12 +99,12 @@ select_goals (BelEngine           *engine,
   stmt = bel_store_prepare (store, BEL_GOAL_SELECT LIST_WHERE, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, query->status ? query->status : "active");
-  sqlite3_bind_int64 (stmt, 3, query->metric_id);
-  sqlite3_bind_int64 (stmt, 4, query->advisory_id);
+  bel_bind_int64 (stmt, 3, query->metric_id);
+  bel_bind_int64 (stmt, 4, query->advisory_id);
   if (query->has_grade)
-    sqlite3_bind_int64 (stmt, 5, query->grade);
+    bel_bind_int64 (stmt, 5, query->grade);
   bel_bind_text (stmt, 6, kind);
   bel_bind_text (stmt, 7, path);
   bel_bind_text (stmt, 8, value);

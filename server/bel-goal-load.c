@@ -26,7 +26,7 @@ bel_goal_series_key (gint64 student_id,
 }
 
 BelGoal *
-bel_goal_from_row (sqlite3_stmt *stmt)
+bel_goal_from_row (BelStmt *stmt)
 {
   const char *given = bel_column_text (stmt, 3);
   const char *preferred = bel_column_text (stmt, 5);
@@ -34,66 +34,66 @@ bel_goal_from_row (sqlite3_stmt *stmt)
                                                    bel_column_text (stmt, 4));
 
   return g_object_new (BEL_TYPE_GOAL,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", student_name,
-                       "metric-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "metric-id", (gint64) bel_column_int64 (stmt, 6),
                        "metric-name", bel_column_text (stmt, 7),
                        "unit", bel_column_text (stmt, 8),
                        "direction", bel_column_text (stmt, 9),
                        "language", bel_column_text (stmt, 10),
-                       "baseline-value", sqlite3_column_double (stmt, 11),
+                       "baseline-value", bel_column_double (stmt, 11),
                        "baseline-date", bel_column_text (stmt, 12),
-                       "target-value", sqlite3_column_double (stmt, 13),
+                       "target-value", bel_column_double (stmt, 13),
                        "target-date", bel_column_text (stmt, 14),
-                       "set-with-student", sqlite3_column_int (stmt, 15) != 0,
-                       "set-with-family", sqlite3_column_int (stmt, 16) != 0,
+                       "set-with-student", bel_column_int (stmt, 15) != 0,
+                       "set-with-family", bel_column_int (stmt, 16) != 0,
                        "rationale", bel_column_text (stmt, 17),
                        "status", bel_column_text (stmt, 18),
-                       "revised-from", (gint64) sqlite3_column_int64 (stmt, 19),
-                       "revised-by", (gint64) sqlite3_column_int64 (stmt, 20),
-                       "created-by", (gint64) sqlite3_column_int64 (stmt, 21),
+                       "revised-from", (gint64) bel_column_int64 (stmt, 19),
+                       "revised-by", (gint64) bel_column_int64 (stmt, 20),
+                       "created-by", (gint64) bel_column_int64 (stmt, 21),
                        "created-by-name", bel_column_text (stmt, 22),
                        "created-at", bel_column_text (stmt, 23),
                        "updated-at", bel_column_text (stmt, 24),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 25),
+                       "version", (gint64) bel_column_int64 (stmt, 25),
                        NULL);
 }
 
 BelMeasurement *
-bel_measurement_from_row (sqlite3_stmt *stmt)
+bel_measurement_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_MEASUREMENT,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
-                       "metric-id", (gint64) sqlite3_column_int64 (stmt, 3),
-                       "goal-id", (gint64) sqlite3_column_int64 (stmt, 4),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
+                       "metric-id", (gint64) bel_column_int64 (stmt, 3),
+                       "goal-id", (gint64) bel_column_int64 (stmt, 4),
                        "measured-on", bel_column_text (stmt, 5),
-                       "value", sqlite3_column_double (stmt, 6),
+                       "value", bel_column_double (stmt, 6),
                        "source", bel_column_text (stmt, 7),
-                       "author-id", (gint64) sqlite3_column_int64 (stmt, 8),
+                       "author-id", (gint64) bel_column_int64 (stmt, 8),
                        "author-name", bel_column_text (stmt, 9),
                        "created-at", bel_column_text (stmt, 10),
                        NULL);
 }
 
 static BelBenchmark *
-benchmark_from_row (sqlite3_stmt *stmt)
+benchmark_from_row (BelStmt *stmt)
 {
-  gdouble met_value = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL_VALUE
-                                                                   : sqlite3_column_double (stmt, 6);
+  gdouble met_value = bel_column_is_null (stmt, 6) ? NULL_VALUE
+                                                                   : bel_column_double (stmt, 6);
 
   return g_object_new (BEL_TYPE_BENCHMARK,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "goal-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "goal-id", (gint64) bel_column_int64 (stmt, 1),
                        "due-on", bel_column_text (stmt, 2),
-                       "target-value", sqlite3_column_double (stmt, 3),
+                       "target-value", bel_column_double (stmt, 3),
                        "met-at", bel_column_text (stmt, 4),
                        "met-on", bel_column_text (stmt, 5),
                        "met-value", met_value,
-                       "measurement-id", (gint64) sqlite3_column_int64 (stmt, 7),
+                       "measurement-id", (gint64) bel_column_int64 (stmt, 7),
                        NULL);
 }
 
@@ -109,7 +109,7 @@ bel_goals_attach_benchmarks (BelEngine   *engine,
                                       "b.met_on, b.met_value, b.measurement_id FROM benchmark b "
                                       "JOIN goal g ON g.id = b.goal_id WHERE ", where,
                                       " ORDER BY b.goal_id, b.due_on, b.id", NULL);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GHashTable) by_goal = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            g_object_unref);
   g_autoptr(GError) local_error = NULL;
@@ -125,10 +125,10 @@ bel_goals_attach_benchmarks (BelEngine   *engine,
       g_hash_table_insert (by_goal, g_memdup2 (&(gint64) { bel_resource_get_id (goal) }, sizeof (gint64)),
                            list);
     }
-  sqlite3_bind_int64 (stmt, 1, id);
+  bel_bind_int64 (stmt, 1, id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 goal_id = sqlite3_column_int64 (stmt, 1);
+      gint64 goal_id = bel_column_int64 (stmt, 1);
       GListStore *list = g_hash_table_lookup (by_goal, &goal_id);
 
       if (list != NULL)
@@ -151,12 +151,12 @@ bel_goals_load (BelEngine  *engine,
                 GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, BEL_GOAL_SELECT "WHERE g.id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, BEL_GOAL_SELECT "WHERE g.id = ?", error);
   g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, goal_id);
+  bel_bind_int64 (stmt, 1, goal_id);
   if (!bel_store_step_row (store, stmt, error))
     {
       if (error == NULL || *error == NULL)
@@ -179,20 +179,20 @@ bel_goals_load_series (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *sql = g_strconcat (BEL_MEASUREMENT_SELECT "WHERE ", where,
                                       " ORDER BY student_id, metric_id, measured_on, id", NULL);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                      (GDestroyNotify) bel_goal_series_free);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  bel_bind_int64 (stmt, 1, id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      g_autofree char *key = bel_goal_series_key (sqlite3_column_int64 (stmt, 2),
-                                                  sqlite3_column_int64 (stmt, 3));
+      g_autofree char *key = bel_goal_series_key (bel_column_int64 (stmt, 2),
+                                                  bel_column_int64 (stmt, 3));
       BelGoalSeries *series = g_hash_table_lookup (out, key);
-      BelGoalPoint point = { 0, sqlite3_column_double (stmt, 6) };
+      BelGoalPoint point = { 0, bel_column_double (stmt, 6) };
 
       if (!bel_goal_parse_date (bel_column_text (stmt, 5), &point.day))
         continue;
@@ -325,13 +325,13 @@ query_exists (BelStore    *store,
               gboolean    *found,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  bel_bind_int64 (stmt, 1, a);
+  bel_bind_int64 (stmt, 2, b);
   *found = bel_store_step_row (store, stmt, &local_error);
   if (local_error != NULL)
     {
@@ -375,12 +375,12 @@ bel_goals_check_student (BelEngine   *engine,
                          GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT school_id FROM student WHERE id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT school_id FROM student WHERE id = ?", error);
   gboolean allowed = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   if (!bel_store_step_row (store, stmt, error))
     {
       if (error == NULL || *error == NULL)
@@ -388,7 +388,7 @@ bel_goals_check_student (BelEngine   *engine,
                      student_id);
       return FALSE;
     }
-  *school_id = sqlite3_column_int64 (stmt, 0);
+  *school_id = bel_column_int64 (stmt, 0);
   if (!bel_engine_require_school_role (engine, actor, *school_id, BEL_ROLE_ANY, error))
     return FALSE;
   if (!write)

@@ -22,7 +22,7 @@ mark_met (BelEngine       *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE benchmark SET met_at = ?, met_on = ?, measurement_id = ?, met_value = ? "
       "WHERE id = ? AND met_at IS NULL", error);
 
@@ -31,9 +31,9 @@ mark_met (BelEngine       *engine,
     return FALSE;
   bel_bind_text (stmt, 1, now);
   bel_bind_text (stmt, 2, bel_resource_get_string (measurement, "measured-on"));
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_id (measurement));
-  sqlite3_bind_double (stmt, 4, bel_resource_get_double (measurement, "value"));
-  sqlite3_bind_int64 (stmt, 5, bel_resource_get_id (benchmark));
+  bel_bind_int64 (stmt, 3, bel_resource_get_id (measurement));
+  bel_bind_double (stmt, 4, bel_resource_get_double (measurement, "value"));
+  bel_bind_int64 (stmt, 5, bel_resource_get_id (benchmark));
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
   *marked = bel_store_changes (store) == 1;
@@ -58,7 +58,7 @@ maybe_goal_met (BelEngine       *engine,
   BelStore *store = bel_engine_get_store (engine);
   BelAimLine aim = bel_goal_aim_line (goal);
   g_autofree char *now = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (!bel_goal_reaches (aim.higher_is_better, bel_resource_get_double (measurement, "value"),
                          aim.target_value))
@@ -69,7 +69,7 @@ maybe_goal_met (BelEngine       *engine,
   if (stmt == NULL)
     return FALSE;
   bel_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_id (goal));
+  bel_bind_int64 (stmt, 2, bel_resource_get_id (goal));
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
   if (bel_store_changes (store) != 1 || !events)
@@ -120,7 +120,7 @@ goals_reached (BelEngine       *engine,
                GError         **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT g.id FROM goal g JOIN growth_metric m ON m.id = g.metric_id "
       "WHERE g.student_id = ?1 AND g.metric_id = ?2 AND g.status = 'active' AND g.baseline_date <= ?3 "
       "AND (CASE m.direction WHEN 'lower' THEN ?4 <= g.target_value + 1e-9 ELSE ?4 >= g.target_value - 1e-9 END "
@@ -133,13 +133,13 @@ goals_reached (BelEngine       *engine,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (measurement, "student-id"));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (measurement, "metric-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (measurement, "student-id"));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (measurement, "metric-id"));
   bel_bind_text (stmt, 3, bel_resource_get_string (measurement, "measured-on"));
-  sqlite3_bind_double (stmt, 4, bel_resource_get_double (measurement, "value"));
+  bel_bind_double (stmt, 4, bel_resource_get_double (measurement, "value"));
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = bel_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (local_error != NULL)
@@ -179,7 +179,7 @@ bel_goal_progress_catch_up (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelGoal) goal = bel_goals_load (engine, goal_id, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) measurements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -189,8 +189,8 @@ bel_goal_progress_catch_up (BelEngine  *engine,
                             "AND measured_on >= ? ORDER BY measured_on, id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (goal, "student-id"));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (goal, "metric-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (goal, "student-id"));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (goal, "metric-id"));
   bel_bind_text (stmt, 3, bel_resource_get_string (goal, "baseline-date"));
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (measurements, bel_measurement_from_row (stmt));

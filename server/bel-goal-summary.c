@@ -110,7 +110,7 @@ grade_label (gint64 grade)
 }
 
 static gboolean
-in_fixed (sqlite3_stmt *stmt,
+in_fixed (BelStmt *stmt,
           guint         index)
 {
   const char *el = bel_column_text (stmt, 4);
@@ -119,12 +119,12 @@ in_fixed (sqlite3_stmt *stmt,
     {
     case 0: return g_strcmp0 (el, "current") == 0;
     case 1: return g_strcmp0 (el, "former") == 0;
-    default: return sqlite3_column_int (stmt, 3 + index) != 0; /* columns 5..8 */
+    default: return bel_column_int (stmt, 3 + index) != 0; /* columns 5..8 */
     }
 }
 
 static void
-count_attributes (sqlite3_stmt *stmt,
+count_attributes (BelStmt *stmt,
                   GPtrArray    *attributes,
                   StudentTrack  track)
 {
@@ -179,7 +179,7 @@ count_students (BelEngine       *engine,
                 GError         **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.id, st.grade, st.advisory_id, adv.name, st.el_status, st.iep, st.section_504, "
       "st.language_plan, st.behavior_plan, st.attributes FROM student st "
       "LEFT JOIN advisory adv ON adv.id = st.advisory_id WHERE st.school_id = ? AND st.active = 1 "
@@ -191,10 +191,10 @@ count_students (BelEngine       *engine,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (fixed_subgroups); i++)
     group_for (summary->by_subgroup, fixed_subgroups[i].key, fixed_subgroups[i].label);
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 student_id = sqlite3_column_int64 (stmt, 0);
+      gint64 student_id = bel_column_int64 (stmt, 0);
       gpointer value = NULL;
       StudentTrack track;
       g_autofree char *grade_key = NULL, *label = NULL, *advisory_key = NULL;
@@ -203,14 +203,14 @@ count_students (BelEngine       *engine,
         continue;
       track = (StudentTrack) GPOINTER_TO_INT (value);
       count_in (&summary->total, track);
-      grade_key = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
-      label = grade_label (sqlite3_column_int64 (stmt, 1));
+      grade_key = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) bel_column_int64 (stmt, 1));
+      label = grade_label (bel_column_int64 (stmt, 1));
       count_in (group_for (summary->by_grade, grade_key, label), track);
-      advisory_key = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+      advisory_key = bel_column_is_null (stmt, 2)
                      ? g_strdup ("none") : g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                            (gint64) sqlite3_column_int64 (stmt, 2));
+                                                            (gint64) bel_column_int64 (stmt, 2));
       count_in (group_for (summary->by_advisory, advisory_key,
-                           sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "No advisory"
+                           bel_column_is_null (stmt, 2) ? "No advisory"
                                                                         : bel_column_text (stmt, 3)),
                 track);
       for (guint i = 0; i < G_N_ELEMENTS (fixed_subgroups); i++)

@@ -32,8 +32,8 @@ typedef struct {
 void        bel_goal_series_free         (BelGoalSeries  *series);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelGoalSeries, bel_goal_series_free)
 
-BelGoal    *bel_goal_from_row            (sqlite3_stmt   *stmt);
-BelMeasurement *bel_measurement_from_row (sqlite3_stmt   *stmt);
+BelGoal    *bel_goal_from_row            (BelStmt   *stmt);
+BelMeasurement *bel_measurement_from_row (BelStmt   *stmt);
 #define BEL_MEASUREMENT_SELECT \
   "SELECT id, school_id, student_id, metric_id, goal_id, measured_on, value, source, author_id, " \
   "author_name, created_at FROM measurement "

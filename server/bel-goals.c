@@ -60,7 +60,7 @@ bel_goals_list_for_student (BelEngine   *engine,
                             GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) series = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -75,7 +75,7 @@ bel_goals_list_for_student (BelEngine   *engine,
                             "ORDER BY g.status <> 'active', g.created_at DESC, g.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (goals, bel_goal_from_row (stmt));
   if (local_error != NULL)
@@ -203,14 +203,14 @@ no_active_goal (BelEngine  *engine,
                 GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM goal WHERE student_id = ? AND metric_id = ? AND status = 'active'", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_int64 (stmt, 2, metric_id);
+  bel_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 2, metric_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error == NULL)
@@ -236,14 +236,14 @@ insert_benchmarks (BelEngine  *engine,
   for (guint i = 0; benchmarks != NULL && i < g_list_model_get_n_items (benchmarks); i++)
     {
       g_autoptr(BelBenchmark) b = g_list_model_get_item (benchmarks, i);
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT INTO benchmark (goal_id, due_on, target_value) VALUES (?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, goal_id);
+      bel_bind_int64 (stmt, 1, goal_id);
       bel_bind_text (stmt, 2, bel_resource_get_string (b, "due-on"));
-      sqlite3_bind_double (stmt, 3, bel_resource_get_double (b, "target-value"));
+      bel_bind_double (stmt, 3, bel_resource_get_double (b, "target-value"));
       if (!bel_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -261,7 +261,7 @@ insert_goal (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO goal (school_id, student_id, metric_id, baseline_value, baseline_date, target_value, "
       "target_date, set_with_student, set_with_family, rationale, status, revised_from, created_by, "
       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)", error);
@@ -269,15 +269,15 @@ insert_goal (BelEngine   *engine,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_int (goal, "metric-id"));
-  sqlite3_bind_double (stmt, 4, bel_resource_get_double (goal, "baseline-value"));
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 3, bel_resource_get_int (goal, "metric-id"));
+  bel_bind_double (stmt, 4, bel_resource_get_double (goal, "baseline-value"));
   bel_bind_text (stmt, 5, bel_resource_get_string (goal, "baseline-date"));
-  sqlite3_bind_double (stmt, 6, bel_resource_get_double (goal, "target-value"));
+  bel_bind_double (stmt, 6, bel_resource_get_double (goal, "target-value"));
   bel_bind_text (stmt, 7, bel_resource_get_string (goal, "target-date"));
-  sqlite3_bind_int (stmt, 8, bel_resource_get_bool (goal, "set-with-student"));
-  sqlite3_bind_int (stmt, 9, bel_resource_get_bool (goal, "set-with-family"));
+  bel_bind_int64 (stmt, 8, bel_resource_get_bool (goal, "set-with-student"));
+  bel_bind_int64 (stmt, 9, bel_resource_get_bool (goal, "set-with-family"));
   bel_bind_text (stmt, 10, bel_resource_get_string (goal, "rationale"));
   bel_bind_id (stmt, 11, revised_from);
   bel_bind_id (stmt, 12, bel_engine_actor_id (actor));
@@ -404,7 +404,7 @@ bel_goals_update (BelEngine           *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelGoal) goal = NULL;
   g_autoptr(BelGoal) updated = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gint64 school_id = 0;
 
@@ -426,11 +426,11 @@ bel_goals_update (BelEngine           *engine,
   if (stmt == NULL)
     return NULL;
   bel_bind_text (stmt, 1, bel_resource_get_string (goal, "rationale"));
-  sqlite3_bind_int (stmt, 2, bel_resource_get_bool (goal, "set-with-student"));
-  sqlite3_bind_int (stmt, 3, bel_resource_get_bool (goal, "set-with-family"));
+  bel_bind_int64 (stmt, 2, bel_resource_get_bool (goal, "set-with-student"));
+  bel_bind_int64 (stmt, 3, bel_resource_get_bool (goal, "set-with-family"));
   bel_bind_text (stmt, 4, bel_resource_get_string (goal, "status"));
   bel_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, goal_id);
+  bel_bind_int64 (stmt, 6, goal_id);
   if (!bel_store_step_done (store, stmt, error))
     return NULL;
   updated = finish_write (engine, actor, goal_id, "goal.updated", error);
@@ -507,13 +507,13 @@ close_as_revised (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE goal SET status = 'revised', updated_at = ?, version = version + 1 WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   bel_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, goal_id);
+  bel_bind_int64 (stmt, 2, goal_id);
   return bel_store_step_done (store, stmt, error);
 }
 

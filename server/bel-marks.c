@@ -21,13 +21,13 @@ check_student (BelEngine  *engine,
                GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT active FROM student WHERE id = ? AND school_id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 2, school_id);
   if (!bel_store_step_row (store, stmt, error))
     {
       if (error == NULL || *error == NULL)
@@ -35,7 +35,7 @@ check_student (BelEngine  *engine,
                      "No student with id %" G_GINT64_FORMAT " in this school", student_id);
       return FALSE;
     }
-  if (sqlite3_column_int (stmt, 0) == 0)
+  if (bel_column_int (stmt, 0) == 0)
     {
       bel_set_invalid_field (error, "student_id", "is not an active student");
       return FALSE;
@@ -50,14 +50,14 @@ check_staff (BelEngine  *engine,
              GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM membership m JOIN account a ON a.id = m.account_id "
       "WHERE m.account_id = ? AND m.school_id = ? AND a.active = 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 2, school_id);
   if (bel_store_step_row (store, stmt, error))
     return TRUE;
   if (error == NULL || *error == NULL)
@@ -120,16 +120,16 @@ load_mark (BelEngine   *engine,
            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT m.placed_by, p.display_name, m.created_at FROM mark m "
       "LEFT JOIN account p ON p.id = m.placed_by "
       "WHERE m.round_id = ? AND m.student_id = ? AND m.account_id = ? AND m.kind = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
-  sqlite3_bind_int64 (stmt, 3, account_id);
+  bel_bind_int64 (stmt, 1, round_id);
+  bel_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 3, account_id);
   bel_bind_text (stmt, 4, kind);
   if (!bel_store_step_row (store, stmt, error))
     return NULL;
@@ -138,7 +138,7 @@ load_mark (BelEngine   *engine,
                        "student-id", student_id,
                        "account-id", account_id,
                        "kind", kind,
-                       "placed-by", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "placed-by", (gint64) bel_column_int64 (stmt, 0),
                        "placed-by-name", bel_column_text (stmt, 1),
                        "created-at", bel_column_text (stmt, 2),
                        NULL);
@@ -151,17 +151,17 @@ adult_count (BelEngine  *engine,
              GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT COUNT(*) FROM mark WHERE round_id = ? AND student_id = ? AND kind = 'relationship'",
       error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, round_id);
+  bel_bind_int64 (stmt, 2, student_id);
   if (!bel_store_step_row (store, stmt, error))
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return bel_column_int64 (stmt, 0);
 }
 
 /* The event's data is the Mark JSON plus the student's adult_count after the change. */
@@ -201,7 +201,7 @@ bel_marks_put (BelEngine   *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelRound) round = NULL;
   g_autoptr(BelMark) mark = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   gboolean is_new;
 
@@ -218,9 +218,9 @@ bel_marks_put (BelEngine   *engine,
                             "placed_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
-  sqlite3_bind_int64 (stmt, 3, account_id);
+  bel_bind_int64 (stmt, 1, round_id);
+  bel_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 3, account_id);
   bel_bind_text (stmt, 4, kind);
   bel_bind_id (stmt, 5, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 6, now);
@@ -254,7 +254,7 @@ bel_marks_delete (BelEngine   *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelRound) round = NULL;
   g_autoptr(BelMark) mark = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), FALSE);
@@ -278,9 +278,9 @@ bel_marks_delete (BelEngine   *engine,
                                 "AND account_id = ? AND kind = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, round_id);
-      sqlite3_bind_int64 (stmt, 2, student_id);
-      sqlite3_bind_int64 (stmt, 3, account_id);
+      bel_bind_int64 (stmt, 1, round_id);
+      bel_bind_int64 (stmt, 2, student_id);
+      bel_bind_int64 (stmt, 3, account_id);
       bel_bind_text (stmt, 4, kind);
       if (!bel_store_step_done (store, stmt, error) ||
           !record_mark_event (engine, bel_resource_get_int (round, "school-id"), "mark.removed",

@@ -179,17 +179,17 @@ lookup_id (BelEngine   *engine,
            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   *id = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, text);
   if (bel_store_step_row (store, stmt, &local_error))
     {
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = bel_column_int64 (stmt, 0);
       if (name != NULL)
         *name = g_strdup (bel_column_text (stmt, 1));
     }

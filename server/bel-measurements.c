@@ -45,16 +45,16 @@ read_facts (BelEngine  *engine,
             GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_int64 (stmt, 3, c);
+  bel_bind_int64 (stmt, 1, a);
+  if (bel_stmt_param_count (stmt) >= 2)
+    bel_bind_int64 (stmt, 2, b);
+  if (bel_stmt_param_count (stmt) >= 3)
+    bel_bind_int64 (stmt, 3, c);
   *found = bel_store_step_row (store, stmt, &local_error);
   if (local_error != NULL)
     {
@@ -63,14 +63,14 @@ read_facts (BelEngine  *engine,
     }
   if (!*found)
     return TRUE;
-  facts->id = sqlite3_column_int64 (stmt, 0);
-  facts->school_id = sqlite3_column_int64 (stmt, 1);
-  facts->student_id = sqlite3_column_int64 (stmt, 2);
-  facts->metric_id = sqlite3_column_int64 (stmt, 3);
+  facts->id = bel_column_int64 (stmt, 0);
+  facts->school_id = bel_column_int64 (stmt, 1);
+  facts->student_id = bel_column_int64 (stmt, 2);
+  facts->metric_id = bel_column_int64 (stmt, 3);
   facts->status = g_strdup (bel_column_text (stmt, 4));
   facts->baseline_date = g_strdup (bel_column_text (stmt, 5));
-  facts->scale_min = sqlite3_column_double (stmt, 6);
-  facts->scale_max = sqlite3_column_double (stmt, 7);
+  facts->scale_min = bel_column_double (stmt, 6);
+  facts->scale_max = bel_column_double (stmt, 7);
   return TRUE;
 }
 
@@ -82,14 +82,14 @@ student_in_school (BelEngine  *engine,
                    GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM student WHERE id = ? AND school_id = ?", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 2, school_id);
   *found = bel_store_step_row (store, stmt, &local_error);
   if (local_error != NULL)
     {
@@ -252,7 +252,7 @@ bel_measurements_write (BelEngine       *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
   const char *author = bel_resource_get_string (actor, "display-name");
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO measurement (school_id, student_id, metric_id, goal_id, measured_on, value, source, "
       "author_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autoptr(GPtrArray) met = g_ptr_array_new_with_free_func (g_object_unref);
@@ -260,12 +260,12 @@ bel_measurements_write (BelEngine       *engine,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_int (m, "school-id"));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (m, "student-id"));
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_int (m, "metric-id"));
-  sqlite3_bind_int64 (stmt, 4, bel_resource_get_int (m, "goal-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_int (m, "school-id"));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (m, "student-id"));
+  bel_bind_int64 (stmt, 3, bel_resource_get_int (m, "metric-id"));
+  bel_bind_int64 (stmt, 4, bel_resource_get_int (m, "goal-id"));
   bel_bind_text (stmt, 5, bel_resource_get_string (m, "measured-on"));
-  sqlite3_bind_double (stmt, 6, bel_resource_get_double (m, "value"));
+  bel_bind_double (stmt, 6, bel_resource_get_double (m, "value"));
   bel_bind_text (stmt, 7, bel_resource_get_string (m, "source"));
   bel_bind_id (stmt, 8, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 9, author ? author : "System");

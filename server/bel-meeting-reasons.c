@@ -10,12 +10,12 @@
 #include "bel-date-range.h"
 #include "bel-goals.h"
 
-typedef gboolean (*RowFunc) (BelMeeting *meeting, sqlite3_stmt *stmt);
+typedef gboolean (*RowFunc) (BelMeeting *meeting, BelStmt *stmt);
 
 /* Runs @stmt (parameter 1 bound to the school) and calls @func per row. */
 static gboolean
 each_row (BelMeeting    *meeting,
-          sqlite3_stmt  *stmt,
+          BelStmt  *stmt,
           RowFunc        func,
           GError       **error)
 {
@@ -36,10 +36,10 @@ each_row (BelMeeting    *meeting,
 
 static gboolean
 flag_row (BelMeeting   *meeting,
-          sqlite3_stmt *stmt)
+          BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
+  gint64 n = bel_column_int64 (stmt, 1);
   g_autofree char *evidence = NULL;
   g_autofree char *day = NULL;
   const char *by = bel_column_text (stmt, 3);
@@ -62,7 +62,7 @@ gboolean
 bel_meeting_flags (BelMeeting  *meeting,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (meeting->engine),
+  g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (meeting->engine),
       "SELECT f.student_id, COUNT(*), MAX(f.raised_at), "
       "(SELECT a.display_name FROM concern_flag l LEFT JOIN account a ON a.id = l.raised_by "
       " WHERE l.student_id = f.student_id AND l.status = 'open' ORDER BY l.raised_at DESC, l.id DESC LIMIT 1) "
@@ -70,7 +70,7 @@ bel_meeting_flags (BelMeeting  *meeting,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_int64 (stmt, 1, meeting->school_id);
   return each_row (meeting, stmt, flag_row, error);
 }
 
@@ -82,16 +82,16 @@ current_round (BelMeeting  *meeting,
 {
   BelStore *store = bel_engine_get_store (meeting->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id, name FROM map_round WHERE school_id = ? AND status IN ('open', 'closed') "
       "ORDER BY status = 'open' DESC, closed_at DESC, id DESC LIMIT 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_int64 (stmt, 1, meeting->school_id);
   if (bel_store_step_row (store, stmt, &local_error))
     {
-      meeting->round_id = sqlite3_column_int64 (stmt, 0);
+      meeting->round_id = bel_column_int64 (stmt, 0);
       meeting->round_name = g_strdup (bel_column_text (stmt, 1));
     }
   if (local_error != NULL)
@@ -104,13 +104,13 @@ current_round (BelMeeting  *meeting,
 
 static gboolean
 mark_row (BelMeeting   *meeting,
-          sqlite3_stmt *stmt)
+          BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
   gboolean personal = g_strcmp0 (bel_column_text (stmt, 3), "personal") == 0;
 
   if (row != NULL)
-    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2),
+    bel_meeting_knows (row, bel_column_int64 (stmt, 1), bel_column_text (stmt, 2),
                        personal ? BEL_KNOWS_PERSONAL : BEL_KNOWS_RELATIONSHIP, NULL);
   return TRUE;
 }
@@ -119,7 +119,7 @@ gboolean
 bel_meeting_board (BelMeeting  *meeting,
                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *evidence = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -134,7 +134,7 @@ bel_meeting_board (BelMeeting  *meeting,
                             "WHERE m.round_id = ? AND m.kind IN ('relationship', 'personal')", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->round_id);
+  bel_bind_int64 (stmt, 1, meeting->round_id);
   if (!each_row (meeting, stmt, mark_row, error))
     return FALSE;
   evidence = g_strdup_printf ("No adult marked a relationship with this student on “%s”", meeting->round_name);
@@ -159,12 +159,12 @@ bel_meeting_board (BelMeeting  *meeting,
 
 static gboolean
 attendance_row (BelMeeting   *meeting,
-                sqlite3_stmt *stmt)
+                BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
-  gdouble latest = sqlite3_column_double (stmt, 1);
-  gboolean has_previous = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-  gdouble previous = sqlite3_column_double (stmt, 3);
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
+  gdouble latest = bel_column_double (stmt, 1);
+  gboolean has_previous = !bel_column_is_null (stmt, 3);
+  gdouble previous = bel_column_double (stmt, 3);
   gboolean low = latest < BEL_MEETING_ATTENDANCE_FLOOR;
   gboolean dropping = has_previous && previous - latest >= BEL_MEETING_ATTENDANCE_DROP;
   g_autofree char *evidence = NULL;
@@ -191,7 +191,7 @@ bel_meeting_attendance (BelMeeting  *meeting,
                         GError     **error)
 {
   BelStore *store = bel_engine_get_store (meeting->engine);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *as_of = bel_date_format (meeting->as_of);
   g_autofree char *fresh_from = bel_date_format (meeting->as_of - BEL_MEETING_ATTENDANCE_FRESH_DAYS);
 
@@ -206,7 +206,7 @@ bel_meeting_attendance (BelMeeting  *meeting,
       "LEFT JOIN a p ON p.student_id = l.student_id AND p.n = 2 WHERE l.n = 1 AND l.observed_on >= ?3", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_int64 (stmt, 1, meeting->school_id);
   bel_bind_text (stmt, 2, as_of);
   bel_bind_text (stmt, 3, fresh_from);
   return each_row (meeting, stmt, attendance_row, error);
@@ -266,9 +266,9 @@ bel_meeting_goals (BelMeeting  *meeting,
 
 static gboolean
 contact_row (BelMeeting   *meeting,
-             sqlite3_stmt *stmt)
+             BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
   g_autofree char *last = bel_meeting_day (bel_column_text (stmt, 1));
   g_autofree char *evidence = NULL;
 
@@ -287,7 +287,7 @@ bel_meeting_contacts (BelMeeting  *meeting,
 {
   g_autoptr(BelCheckinSettings) settings = bel_cadence_load_settings (meeting->engine, meeting->school_id, error);
   g_autoptr(BelCalendar) calendar = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *first_text = NULL;
   g_autofree char *as_of = bel_date_format (meeting->as_of);
   const char *name;
@@ -307,7 +307,7 @@ bel_meeting_contacts (BelMeeting  *meeting,
       " AND c.contacted_on BETWEEN ?2 AND ?3)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_int64 (stmt, 1, meeting->school_id);
   bel_bind_text (stmt, 2, first_text);
   bel_bind_text (stmt, 3, as_of);
   return each_row (meeting, stmt, contact_row, error);
@@ -355,23 +355,23 @@ bel_meeting_checkins (BelMeeting  *meeting,
 
 static gboolean
 advisor_row (BelMeeting   *meeting,
-             sqlite3_stmt *stmt)
+             BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
 
   if (row != NULL)
-    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVISOR, NULL);
+    bel_meeting_knows (row, bel_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVISOR, NULL);
   return TRUE;
 }
 
 static gboolean
 advocate_row (BelMeeting   *meeting,
-              sqlite3_stmt *stmt)
+              BelStmt *stmt)
 {
-  BelMeetingRow *row = bel_meeting_row (meeting, sqlite3_column_int64 (stmt, 0));
+  BelMeetingRow *row = bel_meeting_row (meeting, bel_column_int64 (stmt, 0));
 
   if (row != NULL)
-    bel_meeting_knows (row, sqlite3_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVOCATE,
+    bel_meeting_knows (row, bel_column_int64 (stmt, 1), bel_column_text (stmt, 2), BEL_KNOWS_ADVOCATE,
                        bel_column_text (stmt, 3));
   return TRUE;
 }
@@ -381,14 +381,14 @@ bel_meeting_known_by (BelMeeting  *meeting,
                       GError     **error)
 {
   BelStore *store = bel_engine_get_store (meeting->engine);
-  g_autoptr(sqlite3_stmt) advisors = bel_store_prepare (store,
+  g_autoptr(BelStmt) advisors = bel_store_prepare (store,
       "SELECT st.id, adv.advisor_id, a.display_name FROM student st JOIN advisory adv ON adv.id = st.advisory_id "
       "JOIN account a ON a.id = adv.advisor_id WHERE st.school_id = ? AND st.active = 1", error);
-  g_autoptr(sqlite3_stmt) advocates = NULL;
+  g_autoptr(BelStmt) advocates = NULL;
 
   if (advisors == NULL)
     return FALSE;
-  sqlite3_bind_int64 (advisors, 1, meeting->school_id);
+  bel_bind_int64 (advisors, 1, meeting->school_id);
   if (!each_row (meeting, advisors, advisor_row, error))
     return FALSE;
   advocates = bel_store_prepare (store,
@@ -396,6 +396,6 @@ bel_meeting_known_by (BelMeeting  *meeting,
       "JOIN account a ON a.id = v.account_id WHERE v.school_id = ? AND v.status <> 'ended'", error);
   if (advocates == NULL)
     return FALSE;
-  sqlite3_bind_int64 (advocates, 1, meeting->school_id);
+  bel_bind_int64 (advocates, 1, meeting->school_id);
   return each_row (meeting, advocates, advocate_row, error);
 }

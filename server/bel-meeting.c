@@ -84,7 +84,7 @@ load_rows (BelMeeting             *meeting,
 {
   BelStore *store = bel_engine_get_store (meeting->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.id, st.given_name, st.preferred_name, st.family_name, st.grade, st.advisory_id, adv.name, "
       "(SELECT MAX(p.id) FROM support_plan p WHERE p.student_id = st.id AND p.status = 'active') "
       "FROM student st LEFT JOIN advisory adv ON adv.id = st.advisory_id "
@@ -94,20 +94,20 @@ load_rows (BelMeeting             *meeting,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting->school_id);
-  sqlite3_bind_int (stmt, 2, query->has_grade);
-  sqlite3_bind_int64 (stmt, 3, query->grade);
+  bel_bind_int64 (stmt, 1, meeting->school_id);
+  bel_bind_int64 (stmt, 2, query->has_grade);
+  bel_bind_int64 (stmt, 3, query->grade);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       BelMeetingRow *row = g_new0 (BelMeetingRow, 1);
 
-      row->id = sqlite3_column_int64 (stmt, 0);
+      row->id = bel_column_int64 (stmt, 0);
       row->name = bel_care_student_name (bel_column_text (stmt, 1), bel_column_text (stmt, 2),
                                          bel_column_text (stmt, 3));
-      row->grade = sqlite3_column_int64 (stmt, 4);
-      row->advisory_id = sqlite3_column_int64 (stmt, 5);
+      row->grade = bel_column_int64 (stmt, 4);
+      row->advisory_id = bel_column_int64 (stmt, 5);
       row->advisory_name = g_strdup (bel_column_text (stmt, 6));
-      row->open_plan_id = sqlite3_column_int64 (stmt, 7);
+      row->open_plan_id = bel_column_int64 (stmt, 7);
       row->order = order++;
       row->reasons = g_ptr_array_new_with_free_func (g_object_unref);
       row->adults = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, adult_row_free);

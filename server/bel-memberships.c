@@ -13,13 +13,13 @@ bump_account_version (BelStore  *store,
                       GError   **error)
 {
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE account SET version = version + 1, updated_at = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   bel_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, account_id);
+  bel_bind_int64 (stmt, 2, account_id);
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -49,7 +49,7 @@ bel_memberships_put (BelEngine      *engine,
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelAccount) account = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   const char *role;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -77,8 +77,8 @@ bel_memberships_put (BelEngine      *engine,
                             "role = excluded.role, title = excluded.title", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 2, school_id);
   bel_bind_text (stmt, 3, role);
   bel_bind_text (stmt, 4, bel_resource_get_string (membership, "title"));
   if (!bel_store_step_done (store, stmt, error) ||
@@ -104,7 +104,7 @@ bel_memberships_delete (BelEngine   *engine,
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelAccount) account = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), FALSE);
 
@@ -121,8 +121,8 @@ bel_memberships_delete (BelEngine   *engine,
   stmt = bel_store_prepare (store, "DELETE FROM membership WHERE account_id = ? AND school_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 2, school_id);
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
   if (bel_store_changes (store) > 0)

@@ -13,22 +13,22 @@
   "active, created_at, updated_at, version FROM growth_metric "
 
 static gpointer
-metric_from_row (sqlite3_stmt *stmt)
+metric_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_GROWTH_METRIC,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
                        "name", bel_column_text (stmt, 2),
                        "unit", bel_column_text (stmt, 3),
-                       "scale-min", sqlite3_column_double (stmt, 4),
-                       "scale-max", sqlite3_column_double (stmt, 5),
+                       "scale-min", bel_column_double (stmt, 4),
+                       "scale-max", bel_column_double (stmt, 5),
                        "direction", bel_column_text (stmt, 6),
                        "description", bel_column_text (stmt, 7),
                        "language", bel_column_text (stmt, 8),
-                       "active", sqlite3_column_int (stmt, 9) != 0,
+                       "active", bel_column_int (stmt, 9) != 0,
                        "created-at", bel_column_text (stmt, 10),
                        "updated-at", bel_column_text (stmt, 11),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 12),
+                       "version", (gint64) bel_column_int64 (stmt, 12),
                        NULL);
 }
 
@@ -48,7 +48,7 @@ bel_metrics_list (BelEngine   *engine,
                   GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -61,7 +61,7 @@ bel_metrics_list (BelEngine   *engine,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, metric_from_row (stmt));
   if (local_error != NULL)
@@ -125,7 +125,7 @@ bel_metrics_create (BelEngine        *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelGrowthMetric) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *detail = NULL;
@@ -146,15 +146,15 @@ bel_metrics_create (BelEngine        *engine,
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, bel_resource_get_string (metric, "name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (metric, "unit"));
-  sqlite3_bind_double (stmt, 4, bel_resource_get_double (metric, "scale-min"));
-  sqlite3_bind_double (stmt, 5, bel_resource_get_double (metric, "scale-max"));
+  bel_bind_double (stmt, 4, bel_resource_get_double (metric, "scale-min"));
+  bel_bind_double (stmt, 5, bel_resource_get_double (metric, "scale-max"));
   bel_bind_text (stmt, 6, bel_resource_get_string (metric, "direction"));
   bel_bind_text (stmt, 7, bel_resource_get_string (metric, "description"));
   bel_bind_text (stmt, 8, bel_resource_get_string (metric, "language"));
-  sqlite3_bind_int (stmt, 9, bel_resource_get_bool (metric, "active"));
+  bel_bind_int64 (stmt, 9, bel_resource_get_bool (metric, "active"));
   bel_bind_text (stmt, 10, now);
   bel_bind_text (stmt, 11, now);
   if (!bel_engine_step_unique (store, stmt, "The school has a growth metric of this name already", error))
@@ -176,13 +176,13 @@ has_goals (BelEngine  *engine,
            GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT 1 FROM goal WHERE metric_id = ? LIMIT 1",
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT 1 FROM goal WHERE metric_id = ? LIMIT 1",
                                                     error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, metric_id);
+  bel_bind_int64 (stmt, 1, metric_id);
   *found = bel_store_step_row (store, stmt, &local_error);
   if (local_error != NULL)
     {
@@ -226,7 +226,7 @@ bel_metrics_update (BelEngine           *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelGrowthMetric) metric = NULL;
   g_autoptr(BelGrowthMetric) updated = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *detail = NULL;
 
@@ -253,14 +253,14 @@ bel_metrics_update (BelEngine           *engine,
     return NULL;
   bel_bind_text (stmt, 1, bel_resource_get_string (metric, "name"));
   bel_bind_text (stmt, 2, bel_resource_get_string (metric, "unit"));
-  sqlite3_bind_double (stmt, 3, bel_resource_get_double (metric, "scale-min"));
-  sqlite3_bind_double (stmt, 4, bel_resource_get_double (metric, "scale-max"));
+  bel_bind_double (stmt, 3, bel_resource_get_double (metric, "scale-min"));
+  bel_bind_double (stmt, 4, bel_resource_get_double (metric, "scale-max"));
   bel_bind_text (stmt, 5, bel_resource_get_string (metric, "direction"));
   bel_bind_text (stmt, 6, bel_resource_get_string (metric, "description"));
   bel_bind_text (stmt, 7, bel_resource_get_string (metric, "language"));
-  sqlite3_bind_int (stmt, 8, bel_resource_get_bool (metric, "active"));
+  bel_bind_int64 (stmt, 8, bel_resource_get_bool (metric, "active"));
   bel_bind_text (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, metric_id);
+  bel_bind_int64 (stmt, 10, metric_id);
   if (!bel_engine_step_unique (store, stmt, "The school has a growth metric of this name already", error))
     return NULL;
   updated = load_metric (engine, metric_id, error);

@@ -16,23 +16,23 @@
   "LEFT JOIN advisory adv ON adv.id = st.advisory_id LEFT JOIN account acc ON acc.id = o.account_id "
 
 static BelObservation *
-observation_from_row (sqlite3_stmt *stmt)
+observation_from_row (BelStmt *stmt)
 {
   g_autofree char *name = bel_care_student_name (bel_column_text (stmt, 3), bel_column_text (stmt, 4),
                                                  bel_column_text (stmt, 5));
 
   return g_object_new (BEL_TYPE_OBSERVATION,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", name,
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "account-id", (gint64) bel_column_int64 (stmt, 6),
                        "account-name", bel_column_text (stmt, 7),
                        "kind", bel_column_text (stmt, 8),
                        "body", bel_column_text (stmt, 9),
                        "observed-on", bel_column_text (stmt, 10),
                        "created-at", bel_column_text (stmt, 11),
-                       "flag-id", (gint64) sqlite3_column_int64 (stmt, 12),
+                       "flag-id", (gint64) bel_column_int64 (stmt, 12),
                        "version", (gint64) 1,
                        NULL);
 }
@@ -40,7 +40,7 @@ observation_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect (BelEngine     *engine,
          BelAccount    *actor,
-         sqlite3_stmt  *stmt,
+         BelStmt  *stmt,
          GError       **error)
 {
   BelStore *store = bel_engine_get_store (engine);
@@ -53,7 +53,7 @@ collect (BelEngine     *engine,
 
       if (g_strcmp0 (bel_resource_get_string (observation, "kind"), "concern") == 0 &&
           !bel_care_sees_details (actor, bel_resource_get_int (observation, "school-id"),
-                                  sqlite3_column_int64 (stmt, 13),
+                                  bel_column_int64 (stmt, 13),
                                   bel_resource_get_int (observation, "account-id")))
         g_object_set (observation, "body", NULL, "redacted", TRUE, NULL);
       g_ptr_array_add (out, observation);
@@ -83,7 +83,7 @@ bel_observations_list (BelEngine                  *engine,
                        const BelObservationQuery  *query,
                        GError                    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -96,11 +96,11 @@ bel_observations_list (BelEngine                  *engine,
                             "ORDER BY o.observed_on DESC, o.id DESC LIMIT ?5", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, query->student_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->student_id);
   bel_bind_text (stmt, 3, query->kind);
   bel_bind_text (stmt, 4, query->since);
-  sqlite3_bind_int (stmt, 5, query->limit ? (int) MIN (query->limit, 1000) : 500);
+  bel_bind_int64 (stmt, 5, query->limit ? (int) MIN (query->limit, 1000) : 500);
   return collect (engine, actor, stmt, error);
 }
 
@@ -127,13 +127,13 @@ load_observation (BelEngine   *engine,
                   gint64       observation_id,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
+  g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
                                                     OBSERVATION_SELECT "WHERE o.id = ?", error);
   g_autoptr(GPtrArray) items = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, observation_id);
+  bel_bind_int64 (stmt, 1, observation_id);
   items = collect (engine, actor, stmt, error);
   return bel_engine_first_row (items, "observation", observation_id, error);
 }
@@ -181,7 +181,7 @@ bel_observations_create (BelEngine       *engine,
   BelStore *store;
   BelCareStudent student;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelObservation) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *today = bel_date_format (bel_date_today ());
@@ -205,8 +205,8 @@ bel_observations_create (BelEngine       *engine,
                             "observed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student.school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, student.school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_id (stmt, 3, bel_engine_actor_id (actor));
   bel_bind_text (stmt, 4, kind);
   bel_bind_text (stmt, 5, bel_resource_get_string (observation, "body"));

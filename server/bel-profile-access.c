@@ -27,29 +27,29 @@ iso_from_unix (gint64 seconds)
 }
 
 BelProfileEntry *
-bel_profile_entry_from_row (sqlite3_stmt *stmt)
+bel_profile_entry_from_row (BelStmt *stmt)
 {
-  gboolean superseded = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+  gboolean superseded = !bel_column_is_null (stmt, 12);
   g_autofree char *editable_until = superseded ? NULL
-                                               : iso_from_unix (sqlite3_column_int64 (stmt, 25) +
+                                               : iso_from_unix (bel_column_int64 (stmt, 25) +
                                                                 BEL_PROFILE_EDIT_WINDOW);
-  gdouble rate = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? BEL_PROFILE_NO_RATE
-                                                               : sqlite3_column_double (stmt, 16);
+  gdouble rate = bel_column_is_null (stmt, 16) ? BEL_PROFILE_NO_RATE
+                                                               : bel_column_double (stmt, 16);
 
   return g_object_new (BEL_TYPE_PROFILE_ENTRY,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "section", bel_column_text (stmt, 3),
-                       "sensitive", sqlite3_column_int (stmt, 4) != 0,
+                       "sensitive", bel_column_int (stmt, 4) != 0,
                        "body", bel_column_text (stmt, 5),
                        "school-year", bel_column_text (stmt, 6),
-                       "grade", (gint64) sqlite3_column_int64 (stmt, 7),
+                       "grade", (gint64) bel_column_int64 (stmt, 7),
                        "observed-on", bel_column_text (stmt, 8),
-                       "author-id", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "author-id", (gint64) bel_column_int64 (stmt, 9),
                        "author-name", bel_column_text (stmt, 10),
-                       "supersedes-id", (gint64) sqlite3_column_int64 (stmt, 11),
-                       "superseded-by", (gint64) sqlite3_column_int64 (stmt, 12),
+                       "supersedes-id", (gint64) bel_column_int64 (stmt, 11),
+                       "superseded-by", (gint64) bel_column_int64 (stmt, 12),
                        "grades", bel_column_text (stmt, 13),
                        "assessments", bel_column_text (stmt, 14),
                        "attendance-summary", bel_column_text (stmt, 15),
@@ -65,7 +65,7 @@ bel_profile_entry_from_row (sqlite3_stmt *stmt)
                        "editable-until", editable_until,
                        "created-at", bel_column_text (stmt, 26),
                        "updated-at", bel_column_text (stmt, 27),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 28),
+                       "version", (gint64) bel_column_int64 (stmt, 28),
                        NULL);
 }
 
@@ -77,13 +77,13 @@ exists (BelStore    *store,
         gboolean    *found,
         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
+  bel_bind_int64 (stmt, 1, a);
+  bel_bind_int64 (stmt, 2, b);
   *found = bel_store_step_row (store, stmt, &local_error);
   if (local_error != NULL)
     {
@@ -174,7 +174,7 @@ bel_profiles_load_entries (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
   stmt = bel_store_prepare (store, BEL_PROFILE_ENTRY_SELECT
@@ -183,9 +183,9 @@ bel_profiles_load_entries (BelEngine   *engine,
                             "ORDER BY e.created_unix, e.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   bel_bind_text (stmt, 2, section);
-  sqlite3_bind_int (stmt, 3, current_only);
+  bel_bind_int64 (stmt, 3, current_only);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, bel_profile_entry_from_row (stmt));
   if (local_error != NULL)

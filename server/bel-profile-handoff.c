@@ -63,18 +63,18 @@ load_adults (BelEngine  *engine,
              GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, ADULTS_SQL, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, ADULTS_SQL, error);
   g_autoptr(GPtrArray) adults = g_ptr_array_new_with_free_func (adult_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 2, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = bel_column_int64 (stmt, 0);
       const char *link = bel_column_text (stmt, 3);
       Adult *adult = g_hash_table_lookup (by_id, &id);
 
@@ -127,11 +127,11 @@ school_year_of (BelEngine *engine,
                 gint64     school_id)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT school_year FROM school WHERE id = ?", NULL);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT school_year FROM school WHERE id = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   return bel_store_step_row (store, stmt, NULL) ? g_strdup (bel_column_text (stmt, 0)) : NULL;
 }
 

@@ -76,15 +76,15 @@ parse_cursor (const char  *cursor,
 }
 
 static JsonObject *
-hit_json (sqlite3_stmt *stmt)
+hit_json (BelStmt *stmt)
 {
   JsonObject *obj = json_object_new ();
   const char *preferred = bel_column_text (stmt, 4);
   g_autofree char *name = g_strdup_printf ("%s %s", preferred && *preferred ? preferred : bel_column_text (stmt, 2),
                                            bel_column_text (stmt, 3));
 
-  json_object_set_int_member (obj, "entry_id", sqlite3_column_int64 (stmt, 0));
-  json_object_set_int_member (obj, "student_id", sqlite3_column_int64 (stmt, 1));
+  json_object_set_int_member (obj, "entry_id", bel_column_int64 (stmt, 0));
+  json_object_set_int_member (obj, "student_id", bel_column_int64 (stmt, 1));
   json_object_set_string_member (obj, "student_name", name);
   json_object_set_string_member (obj, "section", bel_column_text (stmt, 5));
   json_object_set_string_member (obj, "school_year", bel_column_text (stmt, 6));
@@ -104,7 +104,7 @@ bel_profiles_search (BelEngine   *engine,
                      GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *match = NULL;
   JsonObject *obj;
@@ -126,9 +126,9 @@ bel_profiles_search (BelEngine   *engine,
   if (stmt == NULL)
     return NULL;
   bel_bind_text (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, school_id);
-  sqlite3_bind_int64 (stmt, 3, limit + 1);
-  sqlite3_bind_int64 (stmt, 4, offset);
+  bel_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 3, limit + 1);
+  bel_bind_int64 (stmt, 4, offset);
   items = json_array_new ();
   while (bel_store_step_row (store, stmt, &local_error))
     {

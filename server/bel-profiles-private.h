@@ -16,7 +16,7 @@ G_BEGIN_DECLS
   "e.biliteracy, e.linguistic_assets, e.plan_type, e.starts_on, e.ends_on, e.summary, " \
   "e.created_unix, e.created_at, e.updated_at, e.version FROM profile_entry e "
 
-BelProfileEntry *bel_profile_entry_from_row (sqlite3_stmt *stmt);
+BelProfileEntry *bel_profile_entry_from_row (BelStmt *stmt);
 
 /* What the actor may do with one student's profile. */
 typedef struct {

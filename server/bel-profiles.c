@@ -88,11 +88,11 @@ load_entry (BelEngine  *engine,
             GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, BEL_PROFILE_ENTRY_SELECT "WHERE e.id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, BEL_PROFILE_ENTRY_SELECT "WHERE e.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
+  bel_bind_int64 (stmt, 1, entry_id);
   if (bel_store_step_row (store, stmt, error))
     return bel_profile_entry_from_row (stmt);
   if (error == NULL || *error == NULL)
@@ -194,13 +194,13 @@ default_school_year (BelEngine  *engine,
                      GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT school_year FROM school WHERE id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT school_year FROM school WHERE id = ?", error);
   g_autoptr(GDateTime) now = NULL;
   int year;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (bel_store_step_row (store, stmt, error) && is_school_year (bel_column_text (stmt, 0)))
     return g_strdup (bel_column_text (stmt, 0));
   if (error != NULL && *error != NULL)
@@ -212,7 +212,7 @@ default_school_year (BelEngine  *engine,
 
 /* Binds the kind-specific columns ?13..?24 of @entry. */
 static void
-bind_kind_fields (sqlite3_stmt    *stmt,
+bind_kind_fields (BelStmt    *stmt,
                   BelProfileEntry *entry)
 {
   for (guint i = 0; kind_columns[i] != NULL; i++)
@@ -223,9 +223,9 @@ bind_kind_fields (sqlite3_stmt    *stmt,
         {
           gdouble rate = bel_resource_get_double (entry, prop);
           if (rate >= 0.0)
-            sqlite3_bind_double (stmt, 13 + (int) i, rate);
+            bel_bind_double (stmt, 13 + (int) i, rate);
           else
-            sqlite3_bind_null (stmt, 13 + (int) i);
+            bel_bind_null (stmt, 13 + (int) i);
         }
       else
         bel_bind_text (stmt, 13 + (int) i, bel_resource_get_string (entry, prop));
@@ -293,14 +293,14 @@ mark_superseded (BelStore  *store,
                  gint64     new_id,
                  GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE profile_entry SET superseded_by = ?, version = version + 1 "
       "WHERE id = ? AND superseded_by IS NULL", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, new_id);
-  sqlite3_bind_int64 (stmt, 2, old_id);
+  bel_bind_int64 (stmt, 1, new_id);
+  bel_bind_int64 (stmt, 2, old_id);
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -337,7 +337,7 @@ insert_entry (BelEngine        *engine,
   g_autofree char *school_year = g_strdup (bel_resource_get_string (entry, "school-year"));
   g_autofree char *created_at = g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *today = g_date_time_format (created, "%Y-%m-%d");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelProfileEntry) stored = NULL;
   gint64 id, supersedes_id = bel_resource_get_int (entry, "supersedes-id");
 
@@ -355,18 +355,18 @@ insert_entry (BelEngine        *engine,
                             "?22, ?23, ?24, ?25, ?11)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_text (stmt, 3, section->name);
-  sqlite3_bind_int (stmt, 4, section->sensitive);
+  bel_bind_int64 (stmt, 4, section->sensitive);
   bel_bind_text (stmt, 5, bel_resource_get_string (entry, "body"));
   bel_bind_text (stmt, 6, school_year);
-  sqlite3_bind_int64 (stmt, 7, bel_resource_get_int (entry, "grade"));
+  bel_bind_int64 (stmt, 7, bel_resource_get_int (entry, "grade"));
   bel_bind_text (stmt, 8, bel_resource_get_string (entry, "observed-on") ?: today);
   bel_bind_id (stmt, 9, author_id);
   bel_bind_text (stmt, 10, author_name);
   bel_bind_text (stmt, 11, created_at);
-  sqlite3_bind_int64 (stmt, 12, g_date_time_to_unix (created));
+  bel_bind_int64 (stmt, 12, g_date_time_to_unix (created));
   bind_kind_fields (stmt, entry);
   bel_bind_id (stmt, 25, supersedes_id);
   if (!bel_engine_step_unique (store, stmt, "That entry was already corrected", error))
@@ -440,12 +440,12 @@ account_name (BelEngine  *engine,
               GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT display_name FROM account WHERE id = ?",
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT display_name FROM account WHERE id = ?",
                                                     error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 1, account_id);
   if (bel_store_step_row (store, stmt, error))
     return g_strdup (bel_column_text (stmt, 0));
   if (error != NULL && *error == NULL)
@@ -556,7 +556,7 @@ update_entry (BelStore         *store,
               BelProfileEntry  *entry,
               GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
   stmt = bel_store_prepare (store,
@@ -571,8 +571,8 @@ update_entry (BelStore         *store,
   bel_bind_text (stmt, 1, bel_resource_get_string (entry, "body"));
   bel_bind_text (stmt, 2, bel_resource_get_string (entry, "observed-on"));
   bel_bind_text (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, bel_resource_get_id (entry));
-  sqlite3_bind_int64 (stmt, 5, bel_resource_get_version (entry));
+  bel_bind_int64 (stmt, 4, bel_resource_get_id (entry));
+  bel_bind_int64 (stmt, 5, bel_resource_get_version (entry));
   bind_kind_fields (stmt, entry);
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;

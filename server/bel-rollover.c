@@ -45,13 +45,13 @@ load_school (BelEngine    *engine,
              GError      **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT name, school_year FROM school WHERE id = ?",
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT name, school_year FROM school WHERE id = ?",
                                                     error);
   GError *local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->school_id);
+  bel_bind_int64 (stmt, 1, r->school_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error == NULL)
@@ -93,15 +93,15 @@ run (BelEngine   *engine,
      GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autofree char *now = bel_store_now_iso ();
   g_autoptr(GDateTime) date = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (date, "%Y-%m-%d");
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, r->school_id);
-  for (int i = 2; i <= sqlite3_bind_parameter_count (stmt); i++)
+  bel_bind_int64 (stmt, 1, r->school_id);
+  for (int i = 2; i <= bel_stmt_param_count (stmt); i++)
     bel_bind_text (stmt, i, i == 2 ? now : i == 3 ? today : r->to_year);
   if (!bel_store_step_done (store, stmt, error))
     return -1;

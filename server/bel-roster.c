@@ -17,20 +17,20 @@ lookup_id (BelEngine   *engine,
            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   GError *local_error = NULL;
 
   if (stmt == NULL)
     return -1;
   if (scope > 0)
     {
-      sqlite3_bind_int64 (stmt, 1, scope);
+      bel_bind_int64 (stmt, 1, scope);
       bel_bind_text (stmt, 2, sis_id);
     }
   else
     bel_bind_text (stmt, 1, sis_id);
   if (bel_store_step_row (store, stmt, &local_error))
-    return sqlite3_column_int64 (stmt, 0);
+    return bel_column_int64 (stmt, 0);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -53,11 +53,11 @@ bel_roster_school_sis (BelEngine   *engine,
                        GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT sis_id FROM school WHERE id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT sis_id FROM school WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (!bel_store_step_row (store, stmt, error))
     return NULL;
   return g_strdup (bel_column_text (stmt, 0));
@@ -90,7 +90,7 @@ set_sis_id (BelEngine   *engine,
       GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (!bel_engine_require_admin (actor, error))
     return FALSE;
@@ -98,7 +98,7 @@ set_sis_id (BelEngine   *engine,
   if (stmt == NULL)
     return FALSE;
   bel_bind_text (stmt, 1, sis_id);
-  sqlite3_bind_int64 (stmt, 2, id);
+  bel_bind_int64 (stmt, 2, id);
   return bel_engine_step_unique (store, stmt, "Another record already has this roster id", error);
 }
 
@@ -129,16 +129,16 @@ collect_ids (BelEngine   *engine,
              GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GError *local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_hash_table_insert (ids, g_strdup (bel_column_text (stmt, 0)),
-                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+                         g_memdup2 (&(gint64) { bel_column_int64 (stmt, 1) }, sizeof (gint64)));
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -170,13 +170,13 @@ bel_roster_active_staff (BelEngine   *engine,
 /* Whether @existing finds the row, and whether it already has the values. */
 static BelRosterChange
 classify (BelStore      *store,
-          sqlite3_stmt  *existing,
+          BelStmt  *existing,
           GError       **error)
 {
   GError *local_error = NULL;
 
   if (bel_store_step_row (store, existing, &local_error))
-    return sqlite3_column_int (existing, 1) ? BEL_ROSTER_UNCHANGED : BEL_ROSTER_UPDATED;
+    return bel_column_int (existing, 1) ? BEL_ROSTER_UNCHANGED : BEL_ROSTER_UPDATED;
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   return BEL_ROSTER_CREATED;
@@ -192,8 +192,8 @@ bel_roster_put_class (BelEngine            *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) existing = NULL;
-  g_autoptr(sqlite3_stmt) put = NULL;
+  g_autoptr(BelStmt) existing = NULL;
+  g_autoptr(BelStmt) put = NULL;
   GError *local_error = NULL;
 
   if (!bel_engine_require_admin (actor, error))
@@ -208,16 +208,16 @@ bel_roster_put_class (BelEngine            *engine,
       "periods = ?6, school_year = ?7, active = ?8, updated_at = ?9 RETURNING id", error);
   if (existing == NULL || put == NULL)
     return -1;
-  for (sqlite3_stmt *stmt = existing; stmt != NULL; stmt = stmt == existing ? put : NULL)
+  for (BelStmt *stmt = existing; stmt != NULL; stmt = stmt == existing ? put : NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, school_id);
+      bel_bind_int64 (stmt, 1, school_id);
       bel_bind_text (stmt, 2, klass->sis_id);
       bel_bind_text (stmt, 3, klass->title);
       bel_bind_text (stmt, 4, klass->class_code);
       bel_bind_text (stmt, 5, klass->course_title);
       bel_bind_text (stmt, 6, klass->periods);
       bel_bind_text (stmt, 7, klass->school_year);
-      sqlite3_bind_int (stmt, 8, klass->active);
+      bel_bind_int64 (stmt, 8, klass->active);
     }
   *change = classify (store, existing, &local_error);
   if (local_error != NULL)
@@ -226,7 +226,7 @@ bel_roster_put_class (BelEngine            *engine,
       return -1;
     }
   if (*change == BEL_ROSTER_UNCHANGED)
-    return sqlite3_column_int64 (existing, 0);
+    return bel_column_int64 (existing, 0);
   bel_bind_text (put, 9, now);
   if (!bel_store_step_row (store, put, &local_error))
     {
@@ -235,7 +235,7 @@ bel_roster_put_class (BelEngine            *engine,
       g_propagate_error (error, local_error);
       return -1;
     }
-  return sqlite3_column_int64 (put, 0);
+  return bel_column_int64 (put, 0);
 }
 
 gint64
@@ -248,8 +248,8 @@ bel_roster_put_enrollment (BelEngine                 *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) existing = NULL;
-  g_autoptr(sqlite3_stmt) put = NULL;
+  g_autoptr(BelStmt) existing = NULL;
+  g_autoptr(BelStmt) put = NULL;
   GError *local_error = NULL;
 
   if (!bel_engine_require_admin (actor, error))
@@ -265,17 +265,17 @@ bel_roster_put_enrollment (BelEngine                 *engine,
       "is_primary = ?6, begin_date = ?7, end_date = ?8, active = ?9, updated_at = ?10 RETURNING id", error);
   if (existing == NULL || put == NULL)
     return -1;
-  for (sqlite3_stmt *stmt = existing; stmt != NULL; stmt = stmt == existing ? put : NULL)
+  for (BelStmt *stmt = existing; stmt != NULL; stmt = stmt == existing ? put : NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, class_id);
+      bel_bind_int64 (stmt, 1, class_id);
       bel_bind_text (stmt, 2, e->sis_id);
       bel_bind_id (stmt, 3, e->student_id);
       bel_bind_id (stmt, 4, e->account_id);
       bel_bind_text (stmt, 5, e->role);
-      sqlite3_bind_int (stmt, 6, e->primary);
+      bel_bind_int64 (stmt, 6, e->primary);
       bel_bind_text (stmt, 7, e->begin_date);
       bel_bind_text (stmt, 8, e->end_date);
-      sqlite3_bind_int (stmt, 9, e->active);
+      bel_bind_int64 (stmt, 9, e->active);
     }
   *change = classify (store, existing, &local_error);
   if (local_error != NULL)
@@ -284,7 +284,7 @@ bel_roster_put_enrollment (BelEngine                 *engine,
       return -1;
     }
   if (*change == BEL_ROSTER_UNCHANGED)
-    return sqlite3_column_int64 (existing, 0);
+    return bel_column_int64 (existing, 0);
   bel_bind_text (put, 10, now);
   if (!bel_store_step_row (store, put, &local_error))
     {
@@ -293,7 +293,7 @@ bel_roster_put_enrollment (BelEngine                 *engine,
       g_propagate_error (error, local_error);
       return -1;
     }
-  return sqlite3_column_int64 (put, 0);
+  return bel_column_int64 (put, 0);
 }
 
 /* Makes the rows @select lists (sis_id, id) inactive with @update (bound: id,
@@ -309,8 +309,8 @@ deactivate_missing (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) list = NULL;
-  g_autoptr(sqlite3_stmt) set = NULL;
+  g_autoptr(BelStmt) list = NULL;
+  g_autoptr(BelStmt) set = NULL;
   g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
   GError *local_error = NULL;
 
@@ -320,10 +320,10 @@ deactivate_missing (BelEngine   *engine,
   set = bel_store_prepare (store, update, error);
   if (list == NULL || set == NULL)
     return -1;
-  sqlite3_bind_int64 (list, 1, school_id);
+  bel_bind_int64 (list, 1, school_id);
   while (bel_store_step_row (store, list, &local_error))
     if (!g_hash_table_contains (keep, bel_column_text (list, 0)))
-      g_array_append_val (gone, (gint64) { sqlite3_column_int64 (list, 1) });
+      g_array_append_val (gone, (gint64) { bel_column_int64 (list, 1) });
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -331,8 +331,8 @@ deactivate_missing (BelEngine   *engine,
     }
   for (guint i = 0; i < gone->len; i++)
     {
-      sqlite3_reset (set);
-      sqlite3_bind_int64 (set, 1, g_array_index (gone, gint64, i));
+      bel_stmt_reset (set);
+      bel_bind_int64 (set, 1, g_array_index (gone, gint64, i));
       bel_bind_text (set, 2, now);
       if (!bel_store_step_done (store, set, error))
         return -1;
@@ -375,18 +375,18 @@ bel_roster_count (BelEngine   *engine,
                   GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT (SELECT COUNT(*) FROM class WHERE school_id = ?1 AND active = 1), "
       "(SELECT COUNT(*) FROM enrollment e JOIN class c ON c.id = e.class_id "
       " WHERE c.school_id = ?1 AND e.active = 1)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (!bel_store_step_row (store, stmt, error))
     return FALSE;
-  *n_classes = sqlite3_column_int64 (stmt, 0);
-  *n_enrollments = sqlite3_column_int64 (stmt, 1);
+  *n_classes = bel_column_int64 (stmt, 0);
+  *n_enrollments = bel_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -397,7 +397,7 @@ bel_roster_teaches (BelEngine   *engine,
                     GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT 1 FROM enrollment t JOIN enrollment s ON s.class_id = t.class_id "
       "JOIN class c ON c.id = t.class_id "
       "WHERE t.account_id = ? AND t.active = 1 AND t.role IN ('teacher', 'aide') "
@@ -405,7 +405,7 @@ bel_roster_teaches (BelEngine   *engine,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, account_id);
+  bel_bind_int64 (stmt, 2, student_id);
   return bel_store_step_row (store, stmt, error);
 }

@@ -21,21 +21,21 @@
   "r.created_by, a.display_name, 0, 0, r.version FROM map_round r LEFT JOIN account a ON a.id = r.created_by "
 
 static gpointer
-round_from_row (sqlite3_stmt *stmt)
+round_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_ROUND,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
                        "name", bel_column_text (stmt, 2),
                        "school-year", bel_column_text (stmt, 3),
                        "status", bel_column_text (stmt, 4),
                        "opened-at", bel_column_text (stmt, 5),
                        "closed-at", bel_column_text (stmt, 6),
-                       "created-by", (gint64) sqlite3_column_int64 (stmt, 7),
+                       "created-by", (gint64) bel_column_int64 (stmt, 7),
                        "created-by-name", bel_column_text (stmt, 8),
-                       "mark-count", (gint64) sqlite3_column_int64 (stmt, 9),
-                       "student-count", (gint64) sqlite3_column_int64 (stmt, 10),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 11),
+                       "mark-count", (gint64) bel_column_int64 (stmt, 9),
+                       "student-count", (gint64) bel_column_int64 (stmt, 10),
+                       "version", (gint64) bel_column_int64 (stmt, 11),
                        NULL);
 }
 
@@ -105,7 +105,7 @@ bel_rounds_list (BelEngine   *engine,
                  GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -118,7 +118,7 @@ bel_rounds_list (BelEngine   *engine,
                             "ORDER BY r.created_at DESC, r.id DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, round_from_row (stmt));
   if (local_error != NULL)
@@ -169,12 +169,12 @@ school_year_of (BelEngine  *engine,
                 GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT school_year FROM school WHERE id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (!bel_store_step_row (store, stmt, error))
     return NULL;
   return g_strdup (bel_column_text (stmt, 0) ?: "");
@@ -189,7 +189,7 @@ bel_rounds_create (BelEngine   *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelRound) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *year = NULL;
@@ -218,9 +218,8 @@ bel_rounds_create (BelEngine   *engine,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (bel_resource_get_string (round, "name"))), -1,
-                     g_free);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_text_take (stmt, 2, g_strstrip (g_strdup (bel_resource_get_string (round, "name"))));
   bel_bind_text (stmt, 3, *year ? year : NULL);
   bel_bind_text (stmt, 4, status);
   bel_bind_text (stmt, 5, g_str_equal (status, "open") ? now : NULL);
@@ -262,14 +261,14 @@ keep_roster (BelEngine  *engine,
              GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT OR IGNORE INTO round_student (round_id, student_id, grade, advisory_id) "
       "SELECT ?1, id, grade, advisory_id FROM student WHERE school_id = ?2 AND active = 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (round));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (round));
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (round, "school-id"));
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -284,7 +283,7 @@ write_round (BelEngine   *engine,
   gboolean opening = !g_str_equal (old_status, "open") && g_str_equal (status, "open");
   gboolean closing = !g_str_equal (old_status, "closed") && g_str_equal (status, "closed");
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE map_round SET name = ?1, status = ?2, "
       "opened_at = CASE WHEN ?3 THEN ?5 ELSE opened_at END, "
       "closed_at = CASE WHEN ?4 THEN ?5 ELSE closed_at END, "
@@ -292,14 +291,13 @@ write_round (BelEngine   *engine,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, g_strstrip (g_strdup (bel_resource_get_string (round, "name"))), -1,
-                     g_free);
+  bel_bind_text_take (stmt, 1, g_strstrip (g_strdup (bel_resource_get_string (round, "name"))));
   bel_bind_text (stmt, 2, status);
-  sqlite3_bind_int (stmt, 3, opening);
-  sqlite3_bind_int (stmt, 4, closing);
+  bel_bind_int64 (stmt, 3, opening);
+  bel_bind_int64 (stmt, 4, closing);
   bel_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_id (round));
-  sqlite3_bind_int64 (stmt, 7, bel_resource_get_version (round));
+  bel_bind_int64 (stmt, 6, bel_resource_get_id (round));
+  bel_bind_int64 (stmt, 7, bel_resource_get_version (round));
   if (!bel_engine_step_unique (store, stmt, "Another round of this school is open; close it first",
                                error))
     return FALSE;

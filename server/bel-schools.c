@@ -14,15 +14,15 @@
   "(SELECT COUNT(*) FROM student st WHERE st.school_id = s.id AND st.active = 1) "
 
 static gpointer
-school_from_row (sqlite3_stmt *stmt)
+school_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_SCHOOL,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
                        "name", bel_column_text (stmt, 1),
                        "short-name", bel_column_text (stmt, 2),
                        "school-year", bel_column_text (stmt, 3),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 4),
-                       "student-count", (gint64) sqlite3_column_int64 (stmt, 5),
+                       "version", (gint64) bel_column_int64 (stmt, 4),
+                       "student-count", (gint64) bel_column_int64 (stmt, 5),
                        NULL);
 }
 
@@ -58,7 +58,7 @@ bel_schools_list (BelEngine   *engine,
                   GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -72,8 +72,8 @@ bel_schools_list (BelEngine   *engine,
                             "ORDER BY s.name COLLATE NOCASE, s.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, bel_account_is_admin (actor));
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_id (actor));
+  bel_bind_int64 (stmt, 1, bel_account_is_admin (actor));
+  bel_bind_int64 (stmt, 2, bel_resource_get_id (actor));
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, school_from_row (stmt));
   if (local_error != NULL)
@@ -106,7 +106,7 @@ bel_schools_create (BelEngine   *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelSchool) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
@@ -151,7 +151,7 @@ bel_schools_update (BelEngine          *engine,
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelSchool) school = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
@@ -178,8 +178,8 @@ bel_schools_update (BelEngine          *engine,
   bel_bind_text (stmt, 2, bel_resource_get_string (school, "short-name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (school, "school-year"));
   bel_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, school_id);
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_version (school));
+  bel_bind_int64 (stmt, 5, school_id);
+  bel_bind_int64 (stmt, 6, bel_resource_get_version (school));
   if (!bel_engine_step_unique (store, stmt, "A school with this name exists", error))
     return NULL;
   g_clear_object (&school);
@@ -199,7 +199,7 @@ bel_schools_list_staff (BelEngine   *engine,
                         GError     **error)
 {
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -214,7 +214,7 @@ bel_schools_list_staff (BelEngine   *engine,
                             "ORDER BY a.display_name COLLATE NOCASE, a.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, bel_membership_from_row (stmt));
   if (local_error != NULL)

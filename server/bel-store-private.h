@@ -1,50 +1,92 @@
-/* bel-store-private.h - SQLite access for the engines of libbelonging-server
+/* bel-store-private.h - SQL access for the engines of libbelonging-server
+ *
+ * Engines write SQL that both drivers accept (docs/architecture.md,
+ * "The store"): `?` parameters, numbered from 1; columns numbered from 0.
+ * A BelStmt belongs to the store that prepared it and is freed before it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "bel-store.h"
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+typedef struct _BelStmt BelStmt;
 
-sqlite3      *bel_store_get_db       (BelStore     *self);
-sqlite3_stmt *bel_store_prepare      (BelStore     *self,
+typedef enum {
+  BEL_DIALECT_SQLITE,
+  BEL_DIALECT_POSTGRESQL,
+} BelDialect;
+
+BelDialect    bel_store_get_dialect  (BelStore     *self);
+BelStmt      *bel_store_prepare      (BelStore     *self,
                                       const char   *sql,
                                       GError      **error);
+/* One or more statements without parameters or rows. */
 gboolean      bel_store_exec         (BelStore     *self,
                                       const char   *sql,
                                       GError      **error);
 /* Steps a statement that returns no rows (or ignores them). */
 gboolean      bel_store_step_done    (BelStore     *self,
-                                      sqlite3_stmt *stmt,
+                                      BelStmt      *stmt,
                                       GError      **error);
 /* Steps to the next row: TRUE with a row, FALSE at the end or on error. */
 gboolean      bel_store_step_row     (BelStore     *self,
-                                      sqlite3_stmt *stmt,
+                                      BelStmt      *stmt,
                                       GError      **error);
+/* The error of the store's last failed statement, prefixed with @what. */
 void          bel_store_set_error    (BelStore     *self,
                                       GError      **error,
                                       const char   *what);
 gint64        bel_store_last_insert_id (BelStore   *self);
 int           bel_store_changes      (BelStore     *self);
+gboolean      bel_store_in_transaction (BelStore   *self);
 
 /* Used by BelTransaction */
+const char   *bel_store_begin_sql        (BelStore *self);
 guint         bel_store_push_transaction (BelStore *self);
 void          bel_store_pop_transaction  (BelStore *self);
 
-/* Binding helpers: NULL strings and (for nullable ids) 0 bind SQL NULL. */
-void          bel_bind_text          (sqlite3_stmt *stmt,
+void          bel_stmt_free          (BelStmt      *stmt);
+/* Runs the statement again from the start; bound values stay. */
+void          bel_stmt_reset         (BelStmt      *stmt);
+int           bel_stmt_param_count   (BelStmt      *stmt);
+/* The number of columns of the current row. */
+int           bel_stmt_column_count  (BelStmt      *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelStmt, bel_stmt_free)
+
+/* Binding: NULL strings and (for nullable ids) ids <= 0 bind SQL NULL. */
+void          bel_bind_int64         (BelStmt      *stmt,
+                                      int           index,
+                                      gint64        value);
+void          bel_bind_double        (BelStmt      *stmt,
+                                      int           index,
+                                      double        value);
+void          bel_bind_null          (BelStmt      *stmt,
+                                      int           index);
+void          bel_bind_text          (BelStmt      *stmt,
                                       int           index,
                                       const char   *value);
-void          bel_bind_id            (sqlite3_stmt *stmt,
+/* Binds @value and frees it. */
+void          bel_bind_text_take     (BelStmt      *stmt,
+                                      int           index,
+                                      char         *value);
+void          bel_bind_id            (BelStmt      *stmt,
                                       int           index,
                                       gint64        id);
-const char   *bel_column_text        (sqlite3_stmt *stmt,
+
+gboolean      bel_column_is_null     (BelStmt      *stmt,
+                                      int           column);
+gint64        bel_column_int64       (BelStmt      *stmt,
+                                      int           column);
+int           bel_column_int         (BelStmt      *stmt,
+                                      int           column);
+double        bel_column_double      (BelStmt      *stmt,
+                                      int           column);
+/* NULL for SQL NULL; valid until the next step. */
+const char   *bel_column_text        (BelStmt      *stmt,
                                       int           column);
 
 char         *bel_store_now_iso      (void);

@@ -1,10 +1,10 @@
-/* bel-store.c
+/* bel-store.c - what both drivers share: statements, migrations, transactions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "bel-store-private.h"
+#include "bel-store-driver.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +12,14 @@
 #include "bel-error.h"
 #include "bel-sql-resources.h"
 
-#define SQL_RESOURCE_DIR "/app/belonging/sql"
-#define BUSY_TIMEOUT_MS  5000
-
 struct _BelStore
 {
-  GObject  parent_instance;
-  char    *path;
-  sqlite3 *db;
-  guint    tx_depth;
+  GObject               parent_instance;
+  const BelStoreDriver *driver;
+  char                 *path;
+  char                 *display_name;   /* path without a password */
+  gpointer              conn;
+  guint                 tx_depth;
 };
 
 G_DEFINE_FINAL_TYPE (BelStore, bel_store, G_TYPE_OBJECT)
@@ -32,6 +31,7 @@ bel_store_finalize (GObject *object)
 
   bel_store_close (self);
   g_free (self->path);
+  g_free (self->display_name);
   G_OBJECT_CLASS (bel_store_parent_class)->finalize (object);
 }
 
@@ -46,50 +46,41 @@ bel_store_init (BelStore *self)
 {
 }
 
+static gboolean
+check_open (BelStore  *self,
+            GError   **error)
+{
+  if (self->conn != NULL)
+    return TRUE;
+  g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAVAILABLE, "The database is closed");
+  return FALSE;
+}
+
 void
 bel_store_set_error (BelStore   *self,
                      GError    **error,
                      const char *what)
 {
-  int code = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_ERROR;
-  int primary = code & 0xff;
-  BelErrorCode bel_code = BEL_ERROR_FAILED;
-
-  if (primary == SQLITE_CONSTRAINT)
-    bel_code = BEL_ERROR_CONFLICT;
-  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    bel_code = BEL_ERROR_UNAVAILABLE;
-  g_set_error (error, BEL_ERROR, bel_code, "%s: %s", what,
-               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (code));
+  if (check_open (self, error))
+    self->driver->last_error (self->conn, error, what);
 }
 
-sqlite3 *
-bel_store_get_db (BelStore *self)
+BelDialect
+bel_store_get_dialect (BelStore *self)
 {
-  return self->db;
+  return self->driver->dialect;
 }
 
-sqlite3_stmt *
+BelStmt *
 bel_store_prepare (BelStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
   g_return_val_if_fail (BEL_IS_STORE (self), NULL);
 
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAVAILABLE, "The database is closed");
-      return NULL;
-    }
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      bel_store_set_error (self, error, "Could not prepare a query");
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
+  if (!check_open (self, error))
+    return NULL;
+  return self->driver->prepare (self->conn, sql, error);
 }
 
 gboolean
@@ -97,59 +88,41 @@ bel_store_exec (BelStore    *self,
                 const char  *sql,
                 GError     **error)
 {
-  char *message = NULL;
-
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAVAILABLE, "The database is closed");
-      return FALSE;
-    }
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      bel_store_set_error (self, error, "Database statement failed");
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return check_open (self, error) && self->driver->exec (self->conn, sql, error);
 }
 
 gboolean
-bel_store_step_done (BelStore     *self,
-                     sqlite3_stmt *stmt,
-                     GError      **error)
+bel_store_step_done (BelStore  *self,
+                     BelStmt   *stmt,
+                     GError   **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  bel_store_set_error (self, error, "Database write failed");
-  return FALSE;
+  return stmt->driver->step (stmt, error) != BEL_STEP_ERROR;
 }
 
 gboolean
-bel_store_step_row (BelStore     *self,
-                    sqlite3_stmt *stmt,
-                    GError      **error)
+bel_store_step_row (BelStore  *self,
+                    BelStmt   *stmt,
+                    GError   **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    bel_store_set_error (self, error, "Database read failed");
-  return FALSE;
+  return stmt->driver->step (stmt, error) == BEL_STEP_ROW;
 }
 
 gint64
 bel_store_last_insert_id (BelStore *self)
 {
-  return sqlite3_last_insert_rowid (self->db);
+  return self->driver->last_insert_id (self->conn);
 }
 
 int
 bel_store_changes (BelStore *self)
 {
-  return sqlite3_changes (self->db);
+  return self->driver->changes (self->conn);
+}
+
+gboolean
+bel_store_in_transaction (BelStore *self)
+{
+  return self->conn != NULL && self->driver->in_transaction (self->conn);
 }
 
 guint
@@ -165,33 +138,126 @@ bel_store_pop_transaction (BelStore *self)
   self->tx_depth--;
 }
 
-void
-bel_bind_text (sqlite3_stmt *stmt,
-               int           index,
-               const char   *value)
+const char *
+bel_store_begin_sql (BelStore *self)
 {
-  if (value == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  return self->driver->begin_sql;
+}
+
+/* Statements */
+
+void
+bel_stmt_free (BelStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->driver->free (stmt);
 }
 
 void
-bel_bind_id (sqlite3_stmt *stmt,
-             int           index,
-             gint64        id)
+bel_stmt_reset (BelStmt *stmt)
+{
+  stmt->driver->reset (stmt);
+}
+
+int
+bel_stmt_param_count (BelStmt *stmt)
+{
+  return stmt->driver->param_count (stmt);
+}
+
+int
+bel_stmt_column_count (BelStmt *stmt)
+{
+  return stmt->driver->column_count (stmt);
+}
+
+void
+bel_bind_int64 (BelStmt *stmt,
+                int      index,
+                gint64   value)
+{
+  stmt->driver->bind_int64 (stmt, index, value);
+}
+
+void
+bel_bind_double (BelStmt *stmt,
+                 int      index,
+                 double   value)
+{
+  stmt->driver->bind_double (stmt, index, value);
+}
+
+void
+bel_bind_null (BelStmt *stmt,
+               int      index)
+{
+  stmt->driver->bind_null (stmt, index);
+}
+
+void
+bel_bind_text (BelStmt    *stmt,
+               int         index,
+               const char *value)
+{
+  if (value == NULL)
+    stmt->driver->bind_null (stmt, index);
+  else
+    stmt->driver->bind_text (stmt, index, value);
+}
+
+void
+bel_bind_text_take (BelStmt *stmt,
+                    int      index,
+                    char    *value)
+{
+  bel_bind_text (stmt, index, value);
+  g_free (value);
+}
+
+void
+bel_bind_id (BelStmt *stmt,
+             int      index,
+             gint64   id)
 {
   if (id <= 0)
-    sqlite3_bind_null (stmt, index);
+    stmt->driver->bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, id);
+    stmt->driver->bind_int64 (stmt, index, id);
+}
+
+gboolean
+bel_column_is_null (BelStmt *stmt,
+                    int      column)
+{
+  return stmt->driver->column_is_null (stmt, column);
+}
+
+gint64
+bel_column_int64 (BelStmt *stmt,
+                  int      column)
+{
+  return stmt->driver->column_int64 (stmt, column);
+}
+
+int
+bel_column_int (BelStmt *stmt,
+                int      column)
+{
+  return (int) stmt->driver->column_int64 (stmt, column);
+}
+
+double
+bel_column_double (BelStmt *stmt,
+                   int      column)
+{
+  return stmt->driver->column_double (stmt, column);
 }
 
 const char *
-bel_column_text (sqlite3_stmt *stmt,
-                 int           column)
+bel_column_text (BelStmt *stmt,
+                 int      column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return stmt->driver->column_text (stmt, column);
 }
 
 char *
@@ -212,10 +278,10 @@ compare_names (gconstpointer a,
 }
 
 static GStrv
-list_migrations (void)
+list_migrations (const char *dir)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (bel_sql_get_resource (),
-                                                       SQL_RESOURCE_DIR "/",
+  g_autofree char *slash = g_strconcat (dir, "/", NULL);
+  g_auto(GStrv) names = g_resource_enumerate_children (bel_sql_get_resource (), slash,
                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
 
@@ -233,10 +299,10 @@ migration_number (const char *name)
   return (int) g_ascii_strtoll (name, NULL, 10);
 }
 
-int
-bel_store_latest_version (void)
+static int
+latest_version (const BelStoreDriver *driver)
 {
-  g_auto(GStrv) names = list_migrations ();
+  g_auto(GStrv) names = list_migrations (driver->migrations);
   int latest = 0;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -244,18 +310,24 @@ bel_store_latest_version (void)
   return latest;
 }
 
+int
+bel_store_latest_version (void)
+{
+  return latest_version (&bel_store_sqlite_driver);
+}
+
 static int
 query_schema_version (BelStore  *self,
                       GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (self,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (self,
       "SELECT COALESCE(MAX(version), 0) FROM schema_version", error);
 
   if (stmt == NULL)
     return -1;
   if (!bel_store_step_row (self, stmt, error))
     return -1;
-  return sqlite3_column_int (stmt, 0);
+  return bel_column_int (stmt, 0);
 }
 
 int
@@ -271,36 +343,39 @@ apply_migration (BelStore    *self,
                  const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = g_strconcat (SQL_RESOURCE_DIR "/", name, NULL);
+  g_autofree char *path = g_strconcat (self->driver->migrations, "/", name, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) record = NULL;
-  gsize size;
+  g_autoptr(BelStmt) record = NULL;
 
   bytes = g_resource_lookup_data (bel_sql_get_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  if (!bel_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!bel_store_exec (self, self->driver->begin_sql, error))
     return FALSE;
+  if (!bel_store_exec (self, sql, error))
+    goto fail;
   record = bel_store_prepare (self,
       "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", error);
-  if (record == NULL || !bel_store_exec (self, sql, error))
+  if (record == NULL)
     goto fail;
-  sqlite3_bind_int (record, 1, migration_number (name));
+  bel_bind_int64 (record, 1, migration_number (name));
   bel_bind_text (record, 2, name);
   bel_bind_text (record, 3, now);
   if (!bel_store_step_done (self, record, error))
     goto fail;
+  g_clear_pointer (&record, bel_stmt_free);
   if (!bel_store_exec (self, "COMMIT", error))
     goto fail;
   g_debug ("Applied migration %s", name);
   return TRUE;
 
 fail:
+  g_clear_pointer (&record, bel_stmt_free);
   bel_store_exec (self, "ROLLBACK", NULL);
   g_prefix_error (error, "Migration %s failed: ", name);
   return FALSE;
@@ -310,8 +385,8 @@ static gboolean
 migrate (BelStore  *self,
          GError   **error)
 {
-  g_auto(GStrv) names = list_migrations ();
-  int latest = bel_store_latest_version ();
+  g_auto(GStrv) names = list_migrations (self->driver->migrations);
+  int latest = latest_version (self->driver);
   int current;
 
   if (!bel_store_exec (self,
@@ -328,7 +403,7 @@ migrate (BelStore  *self,
       g_set_error (error, BEL_ERROR, BEL_ERROR_UNAVAILABLE,
                    "The database %s has schema version %d, written by a newer belongingd; "
                    "this belongingd (%s) knows versions up to %d. Upgrade belongingd to use it.",
-                   self->path, current, PACKAGE_VERSION, latest);
+                   self->display_name, current, PACKAGE_VERSION, latest);
       return FALSE;
     }
   for (guint i = 0; names[i] != NULL; i++)
@@ -338,53 +413,58 @@ migrate (BelStore  *self,
   return TRUE;
 }
 
-static gboolean
-configure (BelStore  *self,
-           GError   **error)
+static const BelStoreDriver *
+driver_for (const char *location)
 {
-  g_autoptr(sqlite3_stmt) wal = NULL;
-
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, 1);
-  wal = bel_store_prepare (self, "PRAGMA journal_mode=WAL", error);
-  if (wal == NULL || !bel_store_step_row (self, wal, error))
-    return FALSE;
-  if (g_ascii_strcasecmp (bel_column_text (wal, 0), "wal") != 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_FAILED,
-                   "Could not switch %s to write-ahead logging", self->path);
-      return FALSE;
-    }
-  return bel_store_exec (self,
-                         "PRAGMA synchronous=FULL;"
-                         "PRAGMA foreign_keys=ON;", error);
+#ifdef HAVE_LIBPQ
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return &bel_store_postgresql_driver;
+#endif
+  return &bel_store_sqlite_driver;
 }
 
 BelStore *
-bel_store_open (const char  *path,
+bel_store_open (const char  *location,
                 GError     **error)
 {
   g_autoptr(BelStore) self = NULL;
-  int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
 
   self = g_object_new (BEL_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  self->driver = driver_for (location);
+  self->path = g_strdup (location);
+  self->display_name = bel_store_redact_location (location);
+  self->conn = self->driver->open (location, error);
+  if (self->conn == NULL)
+    return NULL;
+  if (!self->driver->configure (self->conn, error) || !migrate (self, error))
     {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_UNAVAILABLE, "Could not open the database %s: %s",
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  if (!configure (self, error) || !migrate (self, error))
-    {
-      g_prefix_error (error, "%s: ", path);
+      g_prefix_error (error, "%s: ", bel_store_get_display_name (self));
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+/* The location without a password, for messages and logs. */
+char *
+bel_store_redact_location (const char *location)
+{
+  const char *scheme_end = strstr (location, "://");
+  const char *at, *colon;
+
+  if (scheme_end == NULL || (at = strchr (scheme_end + 3, '@')) == NULL)
+    return g_strdup (location);
+  colon = memchr (scheme_end + 3, ':', at - (scheme_end + 3));
+  if (colon == NULL)
+    return g_strdup (location);
+  return g_strdup_printf ("%.*s:***%s", (int) (colon - location), location, at);
+}
+
+const char *
+bel_store_get_display_name (BelStore *self)
+{
+  return self->display_name;
 }
 
 const char *
@@ -399,7 +479,7 @@ gboolean
 bel_store_ping (BelStore  *self,
                 GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_STORE (self), FALSE);
 
@@ -419,21 +499,9 @@ gboolean
 bel_store_integrity_check (BelStore  *self,
                            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
-
   g_return_val_if_fail (BEL_IS_STORE (self), FALSE);
 
-  stmt = bel_store_prepare (self, "PRAGMA integrity_check", error);
-  if (stmt == NULL || !bel_store_step_row (self, stmt, error))
-    return FALSE;
-  result = bel_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, BEL_ERROR, BEL_ERROR_FAILED, "Integrity check failed: %s", result);
-      return FALSE;
-    }
-  return TRUE;
+  return check_open (self, error) && self->driver->integrity_check (self->conn, error);
 }
 
 gboolean
@@ -442,14 +510,7 @@ bel_store_checkpoint (BelStore  *self,
 {
   g_return_val_if_fail (BEL_IS_STORE (self), FALSE);
 
-  if (self->db == NULL)
-    return TRUE;
-  if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
-    {
-      bel_store_set_error (self, error, "WAL checkpoint failed");
-      return FALSE;
-    }
-  return TRUE;
+  return self->conn == NULL || self->driver->checkpoint (self->conn, error);
 }
 
 void
@@ -457,9 +518,8 @@ bel_store_close (BelStore *self)
 {
   g_return_if_fail (BEL_IS_STORE (self));
 
-  if (self->db == NULL)
+  if (self->conn == NULL)
     return;
-  bel_store_checkpoint (self, NULL);
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+  self->driver->close (self->conn);
+  self->conn = NULL;
 }

@@ -1,12 +1,13 @@
 /* bel-store.h - the daemon's database: one SQLite file, migrated on open
  *
- * A BelStore owns one sqlite3 connection in WAL mode with synchronous=FULL,
- * foreign keys on and a busy timeout.  Opening a store applies the numbered
- * migrations compiled into the daemon (GResource /app/belonging/sql), each in
- * its own transaction, and records them in the table schema_version.  A file
+ * A BelStore is one connection to the database through a driver: SQLite (a
+ * file path; the default) or PostgreSQL (a postgresql:// URL).  Opening a
+ * store applies the driver's numbered migrations compiled into the daemon
+ * (GResource /app/belonging/sql and /app/belonging/sql-pg), each in its own
+ * transaction, and records them in the table schema_version.  A database
  * written by a newer belongingd is refused.
  *
- * Engines speak in model objects; only bel-store-private.h exposes SQLite.
+ * Engines speak in model objects; only bel-store-private.h exposes SQL.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,9 +20,13 @@ G_BEGIN_DECLS
 #define BEL_TYPE_STORE (bel_store_get_type ())
 G_DECLARE_FINAL_TYPE (BelStore, bel_store, BEL, STORE, GObject)
 
-BelStore   *bel_store_open               (const char  *path,
+BelStore   *bel_store_open               (const char  *location,
                                           GError     **error);
+/* A file path (SQLite) or a postgresql:// URL. */
 const char *bel_store_get_path           (BelStore    *self);
+/* The same without a password: for messages and logs. */
+const char *bel_store_get_display_name   (BelStore    *self);
+char       *bel_store_redact_location    (const char  *location);
 int         bel_store_get_schema_version (BelStore    *self);
 int         bel_store_latest_version     (void);
 gboolean    bel_store_ping               (BelStore    *self,

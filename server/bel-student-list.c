@@ -138,25 +138,25 @@ build_where (const BelStudentQuery *query,
 }
 
 static void
-bind_query (sqlite3_stmt          *stmt,
+bind_query (BelStmt          *stmt,
             gint64                 school_id,
             const BelStudentQuery *query,
             GStrv                  words,
             const Cursor          *cursor)
 {
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int (stmt, 2, query->active ? 1 : 0);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, query->active ? 1 : 0);
   if (query->has_grade)
-    sqlite3_bind_int64 (stmt, 3, query->grade);
+    bel_bind_int64 (stmt, 3, query->grade);
   if (query->advisory_id != 0)
-    sqlite3_bind_int64 (stmt, 4, query->advisory_id);
+    bel_bind_int64 (stmt, 4, query->advisory_id);
   if (cursor != NULL)
     {
       bel_bind_text (stmt, 5, cursor->family_key);
       bel_bind_text (stmt, 6, cursor->given_key);
-      sqlite3_bind_int64 (stmt, 7, cursor->id);
+      bel_bind_int64 (stmt, 7, cursor->id);
     }
-  sqlite3_bind_int64 (stmt, 8, (gint64) query->limit + 1);
+  bel_bind_int64 (stmt, 8, (gint64) query->limit + 1);
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_autofree char *pattern = like_pattern (words[i]);
@@ -195,14 +195,14 @@ count_matches (BelStore               *store,
 {
   g_autofree char *where = build_where (query, g_strv_length (words), FALSE);
   g_autofree char *sql = g_strconcat ("SELECT COUNT(*) FROM student st ", where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return -1;
   bind_query (stmt, school_id, query, words, NULL);
   if (!bel_store_step_row (store, stmt, error))
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return bel_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -217,7 +217,7 @@ fetch_page (BelStore               *store,
   g_autofree char *where = build_where (query, g_strv_length (words), cursor != NULL);
   g_autofree char *sql = g_strconcat (BEL_STUDENT_SELECT, where,
                                       "ORDER BY st.family_key, st.given_key, st.id LIMIT ?8", NULL);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)

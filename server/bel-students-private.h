@@ -15,7 +15,7 @@ G_BEGIN_DECLS
   "st.section_504, st.language_plan, st.behavior_plan, st.attributes, st.active, st.version, " \
   "st.updated_at FROM student st LEFT JOIN advisory adv ON adv.id = st.advisory_id "
 
-BelStudent *bel_student_from_row      (sqlite3_stmt  *stmt);
+BelStudent *bel_student_from_row      (BelStmt  *stmt);
 /* Whether @text is a next_cursor of a student list (400 otherwise); for fuzz-routes. */
 gboolean    bel_student_cursor_check  (const char    *text,
                                        GError       **error);

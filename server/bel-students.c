@@ -54,30 +54,30 @@ attributes_to_json (GHashTable *table)
 }
 
 BelStudent *
-bel_student_from_row (sqlite3_stmt *stmt)
+bel_student_from_row (BelStmt *stmt)
 {
   g_autoptr(GHashTable) attributes = attributes_from_json (bel_column_text (stmt, 16));
 
   return g_object_new (BEL_TYPE_STUDENT,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
                        "sis-id", bel_column_text (stmt, 2),
                        "given-name", bel_column_text (stmt, 3),
                        "family-name", bel_column_text (stmt, 4),
                        "preferred-name", bel_column_text (stmt, 5),
                        "pronouns", bel_column_text (stmt, 6),
-                       "grade", (gint64) sqlite3_column_int64 (stmt, 7),
-                       "advisory-id", (gint64) sqlite3_column_int64 (stmt, 8),
+                       "grade", (gint64) bel_column_int64 (stmt, 7),
+                       "advisory-id", (gint64) bel_column_int64 (stmt, 8),
                        "advisory-name", bel_column_text (stmt, 9),
                        "home-language", bel_column_text (stmt, 10),
                        "el-status", bel_column_text (stmt, 11),
-                       "iep", sqlite3_column_int (stmt, 12) != 0,
-                       "section-504", sqlite3_column_int (stmt, 13) != 0,
-                       "language-plan", sqlite3_column_int (stmt, 14) != 0,
-                       "behavior-plan", sqlite3_column_int (stmt, 15) != 0,
+                       "iep", bel_column_int (stmt, 12) != 0,
+                       "section-504", bel_column_int (stmt, 13) != 0,
+                       "language-plan", bel_column_int (stmt, 14) != 0,
+                       "behavior-plan", bel_column_int (stmt, 15) != 0,
                        "attributes", attributes,
-                       "active", sqlite3_column_int (stmt, 17) != 0,
-                       "version", (gint64) sqlite3_column_int64 (stmt, 18),
+                       "active", bel_column_int (stmt, 17) != 0,
+                       "version", (gint64) bel_column_int64 (stmt, 18),
                        "updated-at", bel_column_text (stmt, 19),
                        NULL);
 }
@@ -88,11 +88,11 @@ load_student (BelEngine  *engine,
               GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, BEL_STUDENT_SELECT "WHERE st.id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, BEL_STUDENT_SELECT "WHERE st.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student_id);
+  bel_bind_int64 (stmt, 1, student_id);
   if (bel_store_step_row (store, stmt, error))
     return bel_student_from_row (stmt);
   if (error == NULL || *error == NULL)
@@ -137,14 +137,14 @@ validate_student (BelEngine   *engine,
   if (advisory_id != 0)
     {
       BelStore *store = bel_engine_get_store (engine);
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "SELECT 1 FROM advisory WHERE id = ? AND school_id = ?", error);
       g_autoptr(GError) local_error = NULL;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, advisory_id);
-      sqlite3_bind_int64 (stmt, 2, school_id);
+      bel_bind_int64 (stmt, 1, advisory_id);
+      bel_bind_int64 (stmt, 2, school_id);
       if (!bel_store_step_row (store, stmt, &local_error))
         {
           if (local_error != NULL)
@@ -169,8 +169,8 @@ record_advisory_change (BelEngine  *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(sqlite3_stmt) close_stmt = NULL;
-  g_autoptr(sqlite3_stmt) open_stmt = NULL;
+  g_autoptr(BelStmt) close_stmt = NULL;
+  g_autoptr(BelStmt) open_stmt = NULL;
 
   close_stmt = bel_store_prepare (store,
                                   "UPDATE advisory_member SET to_date = ? "
@@ -178,7 +178,7 @@ record_advisory_change (BelEngine  *engine,
   if (close_stmt == NULL)
     return FALSE;
   bel_bind_text (close_stmt, 1, today);
-  sqlite3_bind_int64 (close_stmt, 2, student_id);
+  bel_bind_int64 (close_stmt, 2, student_id);
   if (!bel_store_step_done (store, close_stmt, error))
     return FALSE;
   if (advisory_id == 0)
@@ -188,16 +188,16 @@ record_advisory_change (BelEngine  *engine,
                                  "VALUES (?, ?, (SELECT school_year FROM school WHERE id = ?), ?)", error);
   if (open_stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (open_stmt, 1, student_id);
-  sqlite3_bind_int64 (open_stmt, 2, advisory_id);
-  sqlite3_bind_int64 (open_stmt, 3, school_id);
+  bel_bind_int64 (open_stmt, 1, student_id);
+  bel_bind_int64 (open_stmt, 2, advisory_id);
+  bel_bind_int64 (open_stmt, 3, school_id);
   bel_bind_text (open_stmt, 4, today);
   return bel_store_step_done (store, open_stmt, error);
 }
 
 /* Binds the writable columns as ?1..?19 (see the INSERT and UPDATE below). */
 static void
-bind_student (sqlite3_stmt *stmt,
+bind_student (BelStmt *stmt,
               BelStudent   *student)
 {
   g_autofree char *attributes = attributes_to_json (bel_resource_get_boxed (student, "attributes"));
@@ -211,16 +211,16 @@ bind_student (sqlite3_stmt *stmt,
   bel_bind_text (stmt, 3, bel_resource_get_string (student, "family-name"));
   bel_bind_text (stmt, 4, bel_resource_get_string (student, "preferred-name"));
   bel_bind_text (stmt, 5, bel_resource_get_string (student, "pronouns"));
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_int (student, "grade"));
+  bel_bind_int64 (stmt, 6, bel_resource_get_int (student, "grade"));
   bel_bind_id (stmt, 7, bel_resource_get_int (student, "advisory-id"));
   bel_bind_text (stmt, 8, bel_resource_get_string (student, "home-language"));
   bel_bind_text (stmt, 9, bel_resource_get_string (student, "el-status") ?: "none");
-  sqlite3_bind_int (stmt, 10, bel_engine_get_bool (student, "iep"));
-  sqlite3_bind_int (stmt, 11, bel_engine_get_bool (student, "section-504"));
-  sqlite3_bind_int (stmt, 12, bel_engine_get_bool (student, "language-plan"));
-  sqlite3_bind_int (stmt, 13, bel_engine_get_bool (student, "behavior-plan"));
+  bel_bind_int64 (stmt, 10, bel_engine_get_bool (student, "iep"));
+  bel_bind_int64 (stmt, 11, bel_engine_get_bool (student, "section-504"));
+  bel_bind_int64 (stmt, 12, bel_engine_get_bool (student, "language-plan"));
+  bel_bind_int64 (stmt, 13, bel_engine_get_bool (student, "behavior-plan"));
   bel_bind_text (stmt, 14, attributes);
-  sqlite3_bind_int (stmt, 15, bel_engine_get_bool (student, "active"));
+  bel_bind_int64 (stmt, 15, bel_engine_get_bool (student, "active"));
   bel_bind_text (stmt, 16, search);
   bel_bind_text (stmt, 17, family_key);
   bel_bind_text (stmt, 18, given_key);
@@ -255,7 +255,7 @@ bel_students_create (BelEngine   *engine,
 {
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelStudent) created = NULL;
   gint64 id;
 
@@ -279,7 +279,7 @@ bel_students_create (BelEngine   *engine,
   if (stmt == NULL)
     return NULL;
   bind_student (stmt, student);
-  sqlite3_bind_int64 (stmt, 20, school_id);
+  bel_bind_int64 (stmt, 20, school_id);
   if (!bel_engine_step_unique (store, stmt, "A student with this SIS id exists in this school", error))
     return NULL;
   id = bel_store_last_insert_id (store);
@@ -330,7 +330,7 @@ bel_students_update (BelEngine          *engine,
   BelStore *store;
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelStudent) student = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *detail = NULL;
   gint64 school_id, old_advisory;
 
@@ -362,8 +362,8 @@ bel_students_update (BelEngine          *engine,
   if (stmt == NULL)
     return NULL;
   bind_student (stmt, student);
-  sqlite3_bind_int64 (stmt, 20, student_id);
-  sqlite3_bind_int64 (stmt, 21, bel_resource_get_version (student));
+  bel_bind_int64 (stmt, 20, student_id);
+  bel_bind_int64 (stmt, 21, bel_resource_get_version (student));
   if (!bel_engine_step_unique (store, stmt, "A student with this SIS id exists in this school", error))
     return NULL;
   if (bel_store_changes (store) != 1)

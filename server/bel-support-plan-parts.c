@@ -13,17 +13,17 @@ load_list (BelEngine       *engine,
            const char      *field,
            GType            type,
            const char      *sql,
-           gpointer       (*from_row) (sqlite3_stmt *stmt),
+           gpointer       (*from_row) (BelStmt *stmt),
            GError         **error)
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GListStore) list = g_list_store_new (type);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (plan));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (plan));
   while (bel_store_step_row (store, stmt, &local_error))
     {
       g_autoptr(GObject) item = from_row (stmt);
@@ -39,33 +39,33 @@ load_list (BelEngine       *engine,
 }
 
 static gpointer
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_PLAN_PERSON,
-                       "account-id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "account-id", (gint64) bel_column_int64 (stmt, 0),
                        "display-name", bel_column_text (stmt, 1), NULL);
 }
 
 static gpointer
-action_from_row (sqlite3_stmt *stmt)
+action_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_PLAN_ACTION,
                        "description", bel_column_text (stmt, 0),
-                       "owner-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                       "owner-id", (gint64) bel_column_int64 (stmt, 1),
                        "owner-name", bel_column_text (stmt, 2),
                        "due-on", bel_column_text (stmt, 3),
-                       "done", sqlite3_column_int (stmt, 4) != 0, NULL);
+                       "done", bel_column_int (stmt, 4) != 0, NULL);
 }
 
 static gpointer
-review_from_row (sqlite3_stmt *stmt)
+review_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_PLAN_REVIEW,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
                        "reviewed-on", bel_column_text (stmt, 1),
                        "note", bel_column_text (stmt, 2),
                        "next-review-on", bel_column_text (stmt, 3),
-                       "author-id", (gint64) sqlite3_column_int64 (stmt, 4),
+                       "author-id", (gint64) bel_column_int64 (stmt, 4),
                        "author-name", bel_column_text (stmt, 5),
                        "created-at", bel_column_text (stmt, 6), NULL);
 }
@@ -95,11 +95,11 @@ delete_parts (BelStore    *store,
               gint64       plan_id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  bel_bind_int64 (stmt, 1, plan_id);
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -115,13 +115,13 @@ save_contributors (BelStore        *store,
     return FALSE;
   for (guint i = 0; i < people->len; i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT OR IGNORE INTO support_plan_contributor (plan_id, account_id) VALUES (?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (g_ptr_array_index (people, i), "account-id"));
+      bel_bind_int64 (stmt, 1, plan_id);
+      bel_bind_int64 (stmt, 2, bel_resource_get_int (g_ptr_array_index (people, i), "account-id"));
       if (!bel_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -141,18 +141,18 @@ save_actions (BelStore        *store,
   for (guint i = 0; i < actions->len; i++)
     {
       BelPlanAction *action = g_ptr_array_index (actions, i);
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT INTO support_plan_action (plan_id, position, description, owner_id, due_on, done) "
           "VALUES (?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, plan_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
+      bel_bind_int64 (stmt, 1, plan_id);
+      bel_bind_int64 (stmt, 2, (int) i);
       bel_bind_text (stmt, 3, bel_resource_get_string (action, "description"));
       bel_bind_id (stmt, 4, bel_resource_get_int (action, "owner-id"));
       bel_bind_text (stmt, 5, bel_resource_get_string (action, "due-on"));
-      sqlite3_bind_int (stmt, 6, bel_engine_get_bool (action, "done"));
+      bel_bind_int64 (stmt, 6, bel_engine_get_bool (action, "done"));
       if (!bel_store_step_done (store, stmt, error))
         return FALSE;
     }

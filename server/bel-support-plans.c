@@ -15,30 +15,30 @@
   "LEFT JOIN account ow ON ow.id = p.owner_id LEFT JOIN account cb ON cb.id = p.created_by "
 
 static gpointer
-plan_from_row (sqlite3_stmt *stmt)
+plan_from_row (BelStmt *stmt)
 {
   g_autofree char *name = bel_care_student_name (bel_column_text (stmt, 3), bel_column_text (stmt, 4),
                                                  bel_column_text (stmt, 5));
 
   return g_object_new (BEL_TYPE_SUPPORT_PLAN,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "student-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "school-id", (gint64) bel_column_int64 (stmt, 1),
+                       "student-id", (gint64) bel_column_int64 (stmt, 2),
                        "student-name", name,
-                       "flag-id", (gint64) sqlite3_column_int64 (stmt, 6),
+                       "flag-id", (gint64) bel_column_int64 (stmt, 6),
                        "concern", bel_column_text (stmt, 7),
-                       "tier", (gint64) sqlite3_column_int64 (stmt, 8),
-                       "owner-id", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "tier", (gint64) bel_column_int64 (stmt, 8),
+                       "owner-id", (gint64) bel_column_int64 (stmt, 9),
                        "owner-name", bel_column_text (stmt, 10),
                        "starts-on", bel_column_text (stmt, 11),
                        "review-on", bel_column_text (stmt, 12),
                        "status", bel_column_text (stmt, 13),
                        "outcome", bel_column_text (stmt, 14),
-                       "created-by", (gint64) sqlite3_column_int64 (stmt, 15),
+                       "created-by", (gint64) bel_column_int64 (stmt, 15),
                        "created-by-name", bel_column_text (stmt, 16),
                        "created-at", bel_column_text (stmt, 17),
                        "updated-at", bel_column_text (stmt, 18),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 19),
+                       "version", (gint64) bel_column_int64 (stmt, 19),
                        NULL);
 }
 
@@ -48,13 +48,13 @@ load_plan (BelEngine   *engine,
            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, PLAN_SELECT "WHERE p.id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, PLAN_SELECT "WHERE p.id = ?", error);
   g_autoptr(BelSupportPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  bel_bind_int64 (stmt, 1, plan_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
@@ -113,7 +113,7 @@ bel_support_plans_list (BelEngine           *engine,
 {
   static const char * const statuses[] = { "active", "completed", "discontinued", "all", NULL };
   BelStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   const char *status = query->status ?: "active";
@@ -137,10 +137,10 @@ bel_support_plans_list (BelEngine           *engine,
                             "ORDER BY p.review_on, st.family_key, st.given_key, p.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, status);
-  sqlite3_bind_int64 (stmt, 3, query->owner_id);
-  sqlite3_bind_int64 (stmt, 4, query->student_id);
+  bel_bind_int64 (stmt, 3, query->owner_id);
+  bel_bind_int64 (stmt, 4, query->student_id);
   bel_bind_text (stmt, 5, query->review_before);
   rows = bel_care_collect (store, stmt, plan_from_row, error);
   if (rows == NULL)
@@ -182,15 +182,15 @@ check_flag (BelEngine      *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (flag_id == 0)
     return TRUE;
   stmt = bel_store_prepare (store, "SELECT 1 FROM concern_flag WHERE id = ? AND student_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, flag_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, flag_id);
+  bel_bind_int64 (stmt, 2, student_id);
   if (bel_store_step_row (store, stmt, &local_error))
     return TRUE;
   if (local_error != NULL)
@@ -253,7 +253,7 @@ bel_support_plans_create (BelEngine       *engine,
   BelStore *store;
   BelCareStudent student;
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelSupportPlan) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *today = bel_date_format (bel_date_today ());
@@ -287,12 +287,12 @@ bel_support_plans_create (BelEngine       *engine,
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?12, ?12)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, student.school_id);
-  sqlite3_bind_int64 (stmt, 2, student_id);
+  bel_bind_int64 (stmt, 1, student.school_id);
+  bel_bind_int64 (stmt, 2, student_id);
   bel_bind_id (stmt, 3, bel_resource_get_int (plan, "flag-id"));
   bel_bind_text (stmt, 4, bel_resource_get_string (plan, "concern"));
-  sqlite3_bind_int64 (stmt, 5, bel_resource_get_int (plan, "tier"));
-  sqlite3_bind_int64 (stmt, 6, bel_resource_get_int (plan, "owner-id"));
+  bel_bind_int64 (stmt, 5, bel_resource_get_int (plan, "tier"));
+  bel_bind_int64 (stmt, 6, bel_resource_get_int (plan, "owner-id"));
   bel_bind_text (stmt, 7, bel_resource_get_string (plan, "starts-on"));
   bel_bind_text (stmt, 8, bel_resource_get_string (plan, "review-on"));
   bel_bind_text (stmt, 9, bel_resource_get_string (plan, "status"));
@@ -320,7 +320,7 @@ store_plan (BelEngine       *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *now = bel_store_now_iso ();
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE support_plan SET flag_id = ?, concern = ?, tier = ?, owner_id = ?, starts_on = ?, "
       "review_on = ?, status = ?, outcome = ?, updated_at = ?, version = version + 1 "
       "WHERE id = ? AND version = ?", error);
@@ -329,15 +329,15 @@ store_plan (BelEngine       *engine,
     return FALSE;
   bel_bind_id (stmt, 1, bel_resource_get_int (plan, "flag-id"));
   bel_bind_text (stmt, 2, bel_resource_get_string (plan, "concern"));
-  sqlite3_bind_int64 (stmt, 3, bel_resource_get_int (plan, "tier"));
-  sqlite3_bind_int64 (stmt, 4, bel_resource_get_int (plan, "owner-id"));
+  bel_bind_int64 (stmt, 3, bel_resource_get_int (plan, "tier"));
+  bel_bind_int64 (stmt, 4, bel_resource_get_int (plan, "owner-id"));
   bel_bind_text (stmt, 5, bel_resource_get_string (plan, "starts-on"));
   bel_bind_text (stmt, 6, bel_resource_get_string (plan, "review-on"));
   bel_bind_text (stmt, 7, bel_resource_get_string (plan, "status"));
   bel_bind_text (stmt, 8, bel_resource_get_string (plan, "outcome"));
   bel_bind_text (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, bel_resource_get_id (plan));
-  sqlite3_bind_int64 (stmt, 11, bel_resource_get_version (plan));
+  bel_bind_int64 (stmt, 10, bel_resource_get_id (plan));
+  bel_bind_int64 (stmt, 11, bel_resource_get_version (plan));
   return bel_store_step_done (store, stmt, error);
 }
 
@@ -390,14 +390,14 @@ insert_review (BelEngine      *engine,
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *today = bel_date_format (bel_date_today ());
   const char *next = bel_resource_get_string (review, "next-review-on");
-  g_autoptr(sqlite3_stmt) insert = bel_store_prepare (store,
+  g_autoptr(BelStmt) insert = bel_store_prepare (store,
       "INSERT INTO support_plan_review (plan_id, reviewed_on, note, next_review_on, author_id, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?)", error);
-  g_autoptr(sqlite3_stmt) bump = NULL;
+  g_autoptr(BelStmt) bump = NULL;
 
   if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (insert, 1, plan_id);
+  bel_bind_int64 (insert, 1, plan_id);
   bel_bind_text (insert, 2, bel_resource_get_string (review, "reviewed-on") ?: today);
   bel_bind_text (insert, 3, bel_resource_get_string (review, "note"));
   bel_bind_text (insert, 4, next);
@@ -412,7 +412,7 @@ insert_review (BelEngine      *engine,
     return FALSE;
   bel_bind_text (bump, 1, next);
   bel_bind_text (bump, 2, now);
-  sqlite3_bind_int64 (bump, 3, plan_id);
+  bel_bind_int64 (bump, 3, plan_id);
   return bel_store_step_done (store, bump, error);
 }
 

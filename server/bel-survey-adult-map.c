@@ -57,17 +57,17 @@ pick_round (Map         *m,
 {
   BelStore *store = bel_engine_get_store (m->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id, name FROM map_round WHERE school_id = ?1 AND (?2 = 0 OR id = ?2) AND status <> 'planned' "
       "ORDER BY status = 'open' DESC, created_at DESC, id DESC LIMIT 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->school_id);
-  sqlite3_bind_int64 (stmt, 2, round_id);
+  bel_bind_int64 (stmt, 1, m->school_id);
+  bel_bind_int64 (stmt, 2, round_id);
   if (bel_store_step_row (store, stmt, &local_error))
     {
-      m->round_id = sqlite3_column_int64 (stmt, 0);
+      m->round_id = bel_column_int64 (stmt, 0);
       *round_name = g_strdup (bel_column_text (stmt, 1));
       return TRUE;
     }
@@ -87,26 +87,26 @@ load_students (Map        *m,
 {
   BelStore *store = bel_engine_get_store (m->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.id, st.given_name, st.preferred_name, st.family_name, st.grade, st.advisory_id, adv.name "
       "FROM student st LEFT JOIN advisory adv ON adv.id = st.advisory_id WHERE st.school_id = ? AND st.active = 1 "
       "ORDER BY st.family_key, st.given_key, st.id", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->school_id);
+  bel_bind_int64 (stmt, 1, m->school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       const char *preferred = bel_column_text (stmt, 2);
       Student *s;
 
-      if (!bel_survey_targets (survey, sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5)))
+      if (!bel_survey_targets (survey, bel_column_int64 (stmt, 4), bel_column_int64 (stmt, 5)))
         continue;
       s = g_new0 (Student, 1);
-      s->id = sqlite3_column_int64 (stmt, 0);
+      s->id = bel_column_int64 (stmt, 0);
       s->name = g_strdup_printf ("%s %s", preferred && *preferred ? preferred : bel_column_text (stmt, 1),
                                  bel_column_text (stmt, 3));
-      s->grade = sqlite3_column_int64 (stmt, 4);
+      s->grade = bel_column_int64 (stmt, 4);
       s->advisory = g_strdup (bel_column_text (stmt, 6));
       s->named = g_array_new (FALSE, FALSE, sizeof (gint64));
       s->marked_by = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -127,16 +127,16 @@ load_marks (Map     *m,
 {
   BelStore *store = bel_engine_get_store (m->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT student_id, account_id FROM mark WHERE round_id = ? AND kind = 'relationship'", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->round_id);
+  bel_bind_int64 (stmt, 1, m->round_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 student_id = sqlite3_column_int64 (stmt, 0);
-      gint64 account_id = sqlite3_column_int64 (stmt, 1);
+      gint64 student_id = bel_column_int64 (stmt, 0);
+      gint64 account_id = bel_column_int64 (stmt, 1);
       Student *s = g_hash_table_lookup (m->students, &student_id);
 
       if (s != NULL)
@@ -159,7 +159,7 @@ load_named (Map        *m,
 {
   BelStore *store = bel_engine_get_store (m->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT r.id, r.student_id, n.account_id, a.display_name FROM survey_response r "
       "LEFT JOIN survey_named_adult n ON n.response_id = r.id AND n.item_id = ?2 "
       "LEFT JOIN account a ON a.id = n.account_id WHERE r.window_id = ?1 ORDER BY r.id", error);
@@ -168,13 +168,13 @@ load_named (Map        *m,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->window_id);
-  sqlite3_bind_int64 (stmt, 2, item_id);
+  bel_bind_int64 (stmt, 1, m->window_id);
+  bel_bind_int64 (stmt, 2, item_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 response_id = sqlite3_column_int64 (stmt, 0);
-      gint64 student_id = sqlite3_column_int64 (stmt, 1);
-      gint64 account_id = sqlite3_column_int64 (stmt, 2);
+      gint64 response_id = bel_column_int64 (stmt, 0);
+      gint64 student_id = bel_column_int64 (stmt, 1);
+      gint64 account_id = bel_column_int64 (stmt, 2);
       Student *s = m->identified ? g_hash_table_lookup (m->students, &student_id) : NULL;
 
       if (response_id != last)
@@ -187,7 +187,7 @@ load_named (Map        *m,
           if (s != NULL)
             s->responded = TRUE;
         }
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+      if (bel_column_is_null (stmt, 2))
         continue;
       named_any = TRUE;
       g_hash_table_insert (m->names, g_memdup2 (&account_id, sizeof account_id),

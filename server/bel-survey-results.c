@@ -173,16 +173,16 @@ load_answers (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, response_free);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT a.response_id, a.item_id, a.value FROM survey_answer a "
       "JOIN survey_response r ON r.id = a.response_id WHERE r.window_id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 1, window_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 response_id = sqlite3_column_int64 (stmt, 0);
+      gint64 response_id = bel_column_int64 (stmt, 0);
       Response *r = g_hash_table_lookup (out, &response_id);
 
       if (r == NULL)
@@ -193,9 +193,9 @@ load_answers (BelEngine   *engine,
           g_hash_table_insert (out, &r->response_id, r);
         }
       for (guint i = 0; i < items->len; i++)
-        if (bel_resource_get_id (g_ptr_array_index (items, i)) == sqlite3_column_int64 (stmt, 1))
+        if (bel_resource_get_id (g_ptr_array_index (items, i)) == bel_column_int64 (stmt, 1))
           {
-            r->values[i] = sqlite3_column_int (stmt, 2);
+            r->values[i] = bel_column_int (stmt, 2);
             r->any = TRUE;
           }
     }
@@ -246,7 +246,7 @@ load_classes (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT c.id, c.title, e.role, e.student_id, e.account_id FROM class c JOIN enrollment e ON e.class_id = c.id "
       "WHERE c.school_id = ? AND c.active = 1 AND e.active = 1 AND e.role IN ('student', 'teacher')", error);
 
@@ -255,18 +255,18 @@ load_classes (BelEngine  *engine,
   c->student_classes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 class_id = sqlite3_column_int64 (stmt, 0);
+      gint64 class_id = bel_column_int64 (stmt, 0);
 
       if (!g_hash_table_contains (c->class_title, &class_id))
         g_hash_table_insert (c->class_title, g_memdup2 (&class_id, sizeof class_id),
                              g_strdup (bel_column_text (stmt, 1)));
       if (g_strcmp0 (bel_column_text (stmt, 2), "teacher") == 0)
-        multimap_add (c->class_teachers, class_id, sqlite3_column_int64 (stmt, 4));
+        multimap_add (c->class_teachers, class_id, bel_column_int64 (stmt, 4));
       else
-        multimap_add (c->student_classes, sqlite3_column_int64 (stmt, 3), class_id);
+        multimap_add (c->student_classes, bel_column_int64 (stmt, 3), class_id);
     }
   if (local_error != NULL)
     {
@@ -279,11 +279,11 @@ load_classes (BelEngine  *engine,
 /* ---- grouping one response ---- */
 
 static char *
-grade_label (sqlite3_stmt *stmt)
+grade_label (BelStmt *stmt)
 {
-  gint64 grade = sqlite3_column_int64 (stmt, 2);
+  gint64 grade = bel_column_int64 (stmt, 2);
 
-  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+  if (bel_column_is_null (stmt, 2))
     return g_strdup ("Grade not recorded");
   if (grade <= 0)
     return g_strdup (grade == 0 ? "Kindergarten" : "Pre-kindergarten");
@@ -292,34 +292,34 @@ grade_label (sqlite3_stmt *stmt)
 
 static void
 add_fixed (BelSurveyResults *results,
-           sqlite3_stmt     *stmt,
+           BelStmt     *stmt,
            const Response   *r,
            guint             n)
 {
-  g_autofree char *grade_key = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+  g_autofree char *grade_key = bel_column_is_null (stmt, 2)
                                ? g_strdup ("~unknown") : g_strdup_printf ("%02" G_GINT64_FORMAT,
-                                                                          (gint64) sqlite3_column_int64 (stmt, 2) + 1);
+                                                                          (gint64) bel_column_int64 (stmt, 2) + 1);
   g_autofree char *grade = grade_label (stmt);
   g_autofree char *advisory_key = NULL;
   BelSurveyCell *cell;
 
   cell_add (cell_for (breakdown_for (results, "grade", "Grade", TRUE), grade_key, grade, n), r, n);
-  advisory_key = sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                 ? g_strdup ("~none") : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 3));
+  advisory_key = bel_column_is_null (stmt, 3)
+                 ? g_strdup ("~none") : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) bel_column_int64 (stmt, 3));
   cell = cell_for (breakdown_for (results, "advisory", "Advisory", TRUE), advisory_key,
-                   sqlite3_column_type (stmt, 3) == SQLITE_NULL ? "No advisory" : bel_column_text (stmt, 4), n);
+                   bel_column_is_null (stmt, 3) ? "No advisory" : bel_column_text (stmt, 4), n);
   cell_add (cell, r, n);
-  cell_add_owner (cell, sqlite3_column_int64 (stmt, 5));
+  cell_add_owner (cell, bel_column_int64 (stmt, 5));
 }
 
 static void
 add_subgroups (BelSurveyResults *results,
-               sqlite3_stmt     *stmt,
+               BelStmt     *stmt,
                const Response   *r,
                guint             n,
                GHashTable       *attribute_keys)
 {
-  gboolean known = sqlite3_column_type (stmt, 1) != SQLITE_NULL && sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+  gboolean known = !bel_column_is_null (stmt, 1) && !bel_column_is_null (stmt, 6);
   const char *el = bel_column_text (stmt, 6);
   BelSurveyBreakdown *b;
   g_autoptr(JsonNode) attrs = known ? json_from_string (bel_column_text (stmt, 9), NULL) : NULL;
@@ -339,7 +339,7 @@ add_subgroups (BelSurveyResults *results,
   b = breakdown_for (results, "iep_504", "IEP or 504 plan", TRUE);
   if (!known)
     cell_add (cell_for (b, "~unknown", "Not recorded", n), r, n);
-  else if (sqlite3_column_int (stmt, 7) || sqlite3_column_int (stmt, 8))
+  else if (bel_column_int (stmt, 7) || bel_column_int (stmt, 8))
     cell_add (cell_for (b, "yes", "IEP or 504 plan", n), r, n);
   else
     cell_add (cell_for (b, "no", "No IEP or 504 plan", n), r, n);
@@ -389,13 +389,13 @@ attribute_keys (BelEngine  *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT DISTINCT j.key FROM survey_response r JOIN student st ON st.id = r.student_id, "
       "json_each (st.attributes) j WHERE r.window_id = ? AND j.type = 'text' LIMIT 16", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 1, window_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_hash_table_add (keys, g_strdup (bel_column_text (stmt, 0)));
   if (local_error != NULL)
@@ -419,7 +419,7 @@ tally (BelEngine         *engine,
   g_auto(Classes) classes = { 0 };
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT r.id, r.student_id, r.grade, r.advisory_id, adv.name, adv.advisor_id, st.el_status, st.iep, "
       "st.section_504, st.attributes FROM survey_response r LEFT JOIN advisory adv ON adv.id = r.advisory_id "
       "LEFT JOIN student st ON st.id = r.student_id WHERE r.window_id = ? ORDER BY r.id", error);
@@ -433,10 +433,10 @@ tally (BelEngine         *engine,
   /* Fixed order of the breakdowns, whatever the data */
   breakdown_for (results, "grade", "Grade", TRUE);
   breakdown_for (results, "advisory", "Advisory", TRUE);
-  sqlite3_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 1, window_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 response_id = sqlite3_column_int64 (stmt, 0);
+      gint64 response_id = bel_column_int64 (stmt, 0);
       Response empty = { response_id, NULL, FALSE };
       const Response *r = g_hash_table_lookup (answers, &response_id);
 
@@ -447,7 +447,7 @@ tally (BelEngine         *engine,
       if (confidential)
         {
           add_subgroups (results, stmt, r, n, keys);
-          add_classes (results, &classes, sqlite3_column_int64 (stmt, 1), r, n);
+          add_classes (results, &classes, bel_column_int64 (stmt, 1), r, n);
         }
     }
   if (local_error != NULL)

@@ -53,7 +53,7 @@ find_code (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autofree char *code = bel_survey_code_normalize (text);
-  g_autoptr(sqlite3_stmt) windows = NULL;
+  g_autoptr(BelStmt) windows = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (code == NULL)
@@ -69,18 +69,18 @@ find_code (BelEngine   *engine,
   while (bel_store_step_row (store, windows, &local_error))
     {
       g_autofree char *hash = bel_survey_code_hash (bel_column_text (windows, 1), code);
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "SELECT student_id, used FROM survey_code WHERE window_id = ? AND code_hash = ?", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (windows, 0));
+      bel_bind_int64 (stmt, 1, bel_column_int64 (windows, 0));
       bel_bind_text (stmt, 2, hash);
       if (bel_store_step_row (store, stmt, error))
         {
-          row->window_id = sqlite3_column_int64 (windows, 0);
-          row->student_id = sqlite3_column_int64 (stmt, 0);
-          row->used = sqlite3_column_int (stmt, 1) != 0;
+          row->window_id = bel_column_int64 (windows, 0);
+          row->student_id = bel_column_int64 (stmt, 0);
+          row->used = bel_column_int (stmt, 1) != 0;
           row->status = g_strdup (bel_column_text (windows, 2));
           row->closes_on = g_strdup (bel_column_text (windows, 3));
           return TRUE;
@@ -125,7 +125,7 @@ bel_survey_ticket_find (BelEngine   *engine,
   g_auto(CodeRow) row = { 0 };
   g_autoptr(BelSurveyTicket) ticket = g_new0 (BelSurveyTicket, 1);
   g_autoptr(BelSurveyWindow) window = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -143,7 +143,7 @@ bel_survey_ticket_find (BelEngine   *engine,
   stmt = bel_store_prepare (store, "SELECT home_language FROM student WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row.student_id);
+  bel_bind_int64 (stmt, 1, row.student_id);
   if (bel_store_step_row (store, stmt, NULL))
     ticket->language = g_strdup (bel_column_text (stmt, 0));
   return g_steal_pointer (&ticket);
@@ -157,17 +157,17 @@ bel_survey_adult_choices (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) bel_survey_adult_free);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT a.id, a.display_name FROM membership m JOIN account a ON a.id = m.account_id "
       "WHERE m.school_id = ? AND a.active = 1 ORDER BY a.display_name COLLATE NOCASE, a.id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       BelSurveyAdult *adult = g_new0 (BelSurveyAdult, 1);
-      adult->id = sqlite3_column_int64 (stmt, 0);
+      adult->id = bel_column_int64 (stmt, 0);
       adult->name = g_strdup (bel_column_text (stmt, 1));
       g_ptr_array_add (out, adult);
     }
@@ -188,16 +188,16 @@ insert_response (BelEngine   *engine,
                  GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO survey_response (window_id, student_id, grade, advisory_id, submitted_on) "
       "SELECT ?1, CASE WHEN ?3 THEN st.id END, st.grade, st.advisory_id, ?4 FROM student st WHERE st.id = ?2",
       error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->window_id);
-  sqlite3_bind_int64 (stmt, 2, row->student_id);
-  sqlite3_bind_int (stmt, 3, confidential);
+  bel_bind_int64 (stmt, 1, row->window_id);
+  bel_bind_int64 (stmt, 2, row->student_id);
+  bel_bind_int64 (stmt, 3, confidential);
   bel_bind_text (stmt, 4, day);
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
@@ -211,13 +211,13 @@ use_code (BelStore       *store,
           const CodeRow  *row,
           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE survey_code SET used = 1 WHERE window_id = ? AND student_id = ? AND used = 0", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->window_id);
-  sqlite3_bind_int64 (stmt, 2, row->student_id);
+  bel_bind_int64 (stmt, 1, row->window_id);
+  bel_bind_int64 (stmt, 2, row->student_id);
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
   if (bel_store_changes (store) == 1)
@@ -244,7 +244,7 @@ insert_values (BelStore    *store,
       gint64 item_id = *(gint64 *) key;
       gint v = GPOINTER_TO_INT (value);
       gboolean known = FALSE;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(BelStmt) stmt = NULL;
 
       for (guint i = 0; i < likert->len && !known; i++)
         known = bel_resource_get_id (g_ptr_array_index (likert, i)) == item_id;
@@ -257,9 +257,9 @@ insert_values (BelStore    *store,
                                 error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, response_id);
-      sqlite3_bind_int64 (stmt, 2, item_id);
-      sqlite3_bind_int (stmt, 3, v);
+      bel_bind_int64 (stmt, 1, response_id);
+      bel_bind_int64 (stmt, 2, item_id);
+      bel_bind_int64 (stmt, 3, v);
       if (!bel_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -284,17 +284,17 @@ insert_adults (BelStore    *store,
     }
   for (guint i = 0; i < adults->len; i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT OR IGNORE INTO survey_named_adult (response_id, item_id, account_id) "
           "SELECT ?1, ?2, m.account_id FROM membership m JOIN account a ON a.id = m.account_id "
           "WHERE m.account_id = ?3 AND m.school_id = ?4 AND a.active = 1", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, response_id);
-      sqlite3_bind_int64 (stmt, 2, bel_resource_get_id (g_ptr_array_index (items, 0)));
-      sqlite3_bind_int64 (stmt, 3, g_array_index (adults, gint64, i));
-      sqlite3_bind_int64 (stmt, 4, bel_resource_get_int (survey, "school-id"));
+      bel_bind_int64 (stmt, 1, response_id);
+      bel_bind_int64 (stmt, 2, bel_resource_get_id (g_ptr_array_index (items, 0)));
+      bel_bind_int64 (stmt, 3, g_array_index (adults, gint64, i));
+      bel_bind_int64 (stmt, 4, bel_resource_get_int (survey, "school-id"));
       if (!bel_store_step_done (store, stmt, error))
         return FALSE;
     }

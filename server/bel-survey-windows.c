@@ -82,22 +82,22 @@ new_key (void)
   "FROM survey_window w JOIN survey s ON s.id = w.survey_id "
 
 static BelSurveyWindow *
-window_from_row (sqlite3_stmt *stmt)
+window_from_row (BelStmt *stmt)
 {
   return g_object_new (BEL_TYPE_SURVEY_WINDOW,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "survey-id", (gint64) sqlite3_column_int64 (stmt, 1),
-                       "school-id", (gint64) sqlite3_column_int64 (stmt, 2),
+                       "id", (gint64) bel_column_int64 (stmt, 0),
+                       "survey-id", (gint64) bel_column_int64 (stmt, 1),
+                       "school-id", (gint64) bel_column_int64 (stmt, 2),
                        "survey-title", bel_column_text (stmt, 3),
                        "name", bel_column_text (stmt, 4),
                        "opens-on", bel_column_text (stmt, 5),
                        "closes-on", bel_column_text (stmt, 6),
                        "status", bel_column_text (stmt, 7),
-                       "codes-issued", (gint64) sqlite3_column_int64 (stmt, 8),
-                       "response-count", (gint64) sqlite3_column_int64 (stmt, 9),
+                       "codes-issued", (gint64) bel_column_int64 (stmt, 8),
+                       "response-count", (gint64) bel_column_int64 (stmt, 9),
                        "created-at", bel_column_text (stmt, 10),
                        "updated-at", bel_column_text (stmt, 11),
-                       "version", (gint64) sqlite3_column_int64 (stmt, 12), NULL);
+                       "version", (gint64) bel_column_int64 (stmt, 12), NULL);
 }
 
 BelSurveyWindow *
@@ -107,11 +107,11 @@ bel_survey_window_load (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, WINDOW_SELECT "WHERE w.id = ?", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, WINDOW_SELECT "WHERE w.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 1, window_id);
   if (bel_store_step_row (store, stmt, &local_error))
     return window_from_row (stmt);
   if (local_error != NULL)
@@ -127,13 +127,13 @@ bel_survey_window_key (BelEngine  *engine,
                        GError    **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, "SELECT code_key FROM survey_window WHERE id = ?",
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT code_key FROM survey_window WHERE id = ?",
                                                     error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 1, window_id);
   if (bel_store_step_row (store, stmt, &local_error))
     return g_strdup (bel_column_text (stmt, 0));
   if (local_error != NULL)
@@ -167,7 +167,7 @@ bel_survey_windows_list (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelSurvey) survey = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
@@ -179,7 +179,7 @@ bel_survey_windows_list (BelEngine   *engine,
   stmt = bel_store_prepare (store, WINDOW_SELECT "WHERE w.survey_id = ? ORDER BY w.opens_on, w.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, survey_id);
+  bel_bind_int64 (stmt, 1, survey_id);
   while (bel_store_step_row (store, stmt, &local_error))
     g_ptr_array_add (out, window_from_row (stmt));
   if (local_error != NULL)
@@ -242,7 +242,7 @@ bel_survey_windows_create (BelEngine        *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelSurvey) survey = NULL;
   g_autoptr(BelSurveyWindow) created = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *key = new_key ();
   const char *status = bel_resource_get_string (window, "status");
@@ -268,7 +268,7 @@ bel_survey_windows_create (BelEngine        *engine,
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, survey_id);
+  bel_bind_int64 (stmt, 1, survey_id);
   bel_bind_text (stmt, 2, bel_resource_get_string (window, "name"));
   bel_bind_text (stmt, 3, bel_resource_get_string (window, "opens-on"));
   bel_bind_text (stmt, 4, bel_resource_get_string (window, "closes-on"));
@@ -311,7 +311,7 @@ bel_survey_windows_update (BelEngine           *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelSurveyWindow) window = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *was = NULL;
 
@@ -338,7 +338,7 @@ bel_survey_windows_update (BelEngine           *engine,
   bel_bind_text (stmt, 3, bel_resource_get_string (window, "closes-on"));
   bel_bind_text (stmt, 4, bel_resource_get_string (window, "status"));
   bel_bind_text (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, window_id);
+  bel_bind_int64 (stmt, 6, window_id);
   if (!bel_store_step_done (store, stmt, error))
     return NULL;
   g_clear_object (&window);
@@ -361,7 +361,7 @@ may_issue (BelEngine   *engine,
            GError     **error)
 {
   BelStore *store = bel_engine_get_store (engine);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 advisor_id = 0;
 
@@ -370,8 +370,8 @@ may_issue (BelEngine   *engine,
   stmt = bel_store_prepare (store, "SELECT advisor_id FROM advisory WHERE id = ? AND school_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, advisory_id);
-  sqlite3_bind_int64 (stmt, 2, school_id);
+  bel_bind_int64 (stmt, 1, advisory_id);
+  bel_bind_int64 (stmt, 2, school_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
@@ -381,7 +381,7 @@ may_issue (BelEngine   *engine,
                      advisory_id);
       return FALSE;
     }
-  advisor_id = sqlite3_column_int64 (stmt, 0);
+  advisor_id = bel_column_int64 (stmt, 0);
   if (bel_account_is_admin (actor) || g_strcmp0 (bel_account_role_in (actor, school_id), "leader") == 0 ||
       (advisor_id != 0 && advisor_id == bel_resource_get_id (actor)))
     return TRUE;
@@ -405,7 +405,7 @@ store_code (BelStore    *store,
     {
       g_autofree char *code = bel_survey_code_new ();
       g_autofree char *hash = bel_survey_code_hash (key, code);
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT INTO survey_code (window_id, student_id, code_hash, used, issued_at) VALUES (?1, ?2, ?3, 0, ?4) "
           "ON CONFLICT (window_id, student_id) DO UPDATE SET code_hash = ?3, issued_at = ?4 WHERE used = 0",
           error);
@@ -413,8 +413,8 @@ store_code (BelStore    *store,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, window_id);
-      sqlite3_bind_int64 (stmt, 2, student_id);
+      bel_bind_int64 (stmt, 1, window_id);
+      bel_bind_int64 (stmt, 2, student_id);
       bel_bind_text (stmt, 3, hash);
       bel_bind_text (stmt, 4, now);
       if (bel_store_step_done (store, stmt, &local_error))
@@ -443,7 +443,7 @@ bel_survey_codes_issue (BelEngine   *engine,
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelSurveyWindow) window = NULL;
   g_autoptr(BelSurvey) survey = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) slips = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *key = NULL;
@@ -474,27 +474,27 @@ bel_survey_codes_issue (BelEngine   *engine,
       "ORDER BY st.family_key, st.given_key, st.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, window_id);
-  sqlite3_bind_int64 (stmt, 2, advisory_id);
+  bel_bind_int64 (stmt, 1, window_id);
+  bel_bind_int64 (stmt, 2, advisory_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       const char *preferred = bel_column_text (stmt, 2);
       g_autofree char *name = g_strdup_printf ("%s %s", preferred && *preferred ? preferred
                                                                                : bel_column_text (stmt, 1),
                                                bel_column_text (stmt, 3));
-      gboolean answered = sqlite3_column_int (stmt, 7) != 0;
+      gboolean answered = bel_column_int (stmt, 7) != 0;
       g_autofree char *code = NULL;
       g_autofree char *printed = NULL;
 
-      if (!bel_survey_targets (survey, sqlite3_column_int64 (stmt, 4), advisory_id))
+      if (!bel_survey_targets (survey, bel_column_int64 (stmt, 4), advisory_id))
         continue;
-      if (!answered && !store_code (store, window_id, sqlite3_column_int64 (stmt, 0), key, &code, error))
+      if (!answered && !store_code (store, window_id, bel_column_int64 (stmt, 0), key, &code, error))
         return NULL;
       printed = code ? bel_survey_code_format (code) : NULL;
       g_ptr_array_add (slips, g_object_new (BEL_TYPE_SURVEY_SLIP,
-                                            "student-id", (gint64) sqlite3_column_int64 (stmt, 0),
+                                            "student-id", (gint64) bel_column_int64 (stmt, 0),
                                             "student-name", name,
-                                            "grade", (gint64) sqlite3_column_int64 (stmt, 4),
+                                            "grade", (gint64) bel_column_int64 (stmt, 4),
                                             "advisory-name", bel_column_text (stmt, 5),
                                             "language", bel_column_text (stmt, 6),
                                             "code", printed,
@@ -527,7 +527,7 @@ bel_survey_rates (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelSurveyWindow) window = NULL;
   g_autoptr(BelSurvey) survey = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   gint64 school_id;
@@ -554,15 +554,15 @@ bel_survey_rates (BelEngine   *engine,
       "ORDER BY st.advisory_id IS NULL, adv.name, st.advisory_id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, window_id);
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, window_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 advisory_id = sqlite3_column_int64 (stmt, 0);
+      gint64 advisory_id = bel_column_int64 (stmt, 0);
 
-      if (!bel_survey_targets (survey, sqlite3_column_int64 (stmt, 4), advisory_id))
+      if (!bel_survey_targets (survey, bel_column_int64 (stmt, 4), advisory_id))
         continue;
-      if (!all && (advisory_id == 0 || sqlite3_column_int64 (stmt, 3) != bel_resource_get_id (actor)))
+      if (!all && (advisory_id == 0 || bel_column_int64 (stmt, 3) != bel_resource_get_id (actor)))
         continue;
       if (current == NULL || advisory_id != current_key)
         {
@@ -575,8 +575,8 @@ bel_survey_rates (BelEngine   *engine,
         }
       g_object_set (current,
                     "students", bel_resource_get_int (current, "students") + 1,
-                    "codes-issued", bel_resource_get_int (current, "codes-issued") + sqlite3_column_int (stmt, 5),
-                    "responded", bel_resource_get_int (current, "responded") + sqlite3_column_int (stmt, 6), NULL);
+                    "codes-issued", bel_resource_get_int (current, "codes-issued") + bel_column_int (stmt, 5),
+                    "responded", bel_resource_get_int (current, "responded") + bel_column_int (stmt, 6), NULL);
     }
   if (local_error != NULL)
     {

@@ -145,7 +145,7 @@ target_label (BelEngine  *engine,
               const char *kind,
               gint64      value)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (g_strcmp0 (kind, "grade") == 0)
     return value <= 0 ? g_strdup (value == 0 ? "Kindergarten" : "Pre-kindergarten")
@@ -153,7 +153,7 @@ target_label (BelEngine  *engine,
   stmt = bel_store_prepare (bel_engine_get_store (engine), "SELECT name FROM advisory WHERE id = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, value);
+  bel_bind_int64 (stmt, 1, value);
   if (bel_store_step_row (bel_engine_get_store (engine), stmt, NULL))
     return g_strdup (bel_column_text (stmt, 0));
   return NULL;
@@ -193,18 +193,18 @@ load_items (BelEngine  *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GListStore) items = g_list_store_new (BEL_TYPE_SURVEY_ITEM);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id, key, kind, text, translations FROM survey_item WHERE survey_id = ? ORDER BY position", error);
   gboolean ask_adults = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bel_resource_get_id (survey));
+  bel_bind_int64 (stmt, 1, bel_resource_get_id (survey));
   while (bel_store_step_row (store, stmt, &local_error))
     {
       g_autoptr(GHashTable) translations = map_from_text (bel_column_text (stmt, 4));
       g_autoptr(BelSurveyItem) item = g_object_new (BEL_TYPE_SURVEY_ITEM,
-                                                    "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                                                    "id", (gint64) bel_column_int64 (stmt, 0),
                                                     "key", bel_column_text (stmt, 1),
                                                     "kind", bel_column_text (stmt, 2),
                                                     "text", bel_column_text (stmt, 3),
@@ -230,7 +230,7 @@ bel_survey_load (BelEngine  *engine,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelSurvey) survey = NULL;
   g_autoptr(GListStore) targets = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT s.id, s.school_id, s.title, s.mode, s.targets, s.created_by, acc.display_name, s.created_at, "
       "s.updated_at, s.version, (SELECT count(*) FROM survey_window w WHERE w.survey_id = s.id), "
       "(SELECT count(*) FROM survey_response r JOIN survey_window w ON w.id = r.window_id "
@@ -239,7 +239,7 @@ bel_survey_load (BelEngine  *engine,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, survey_id);
+  bel_bind_int64 (stmt, 1, survey_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
@@ -250,18 +250,18 @@ bel_survey_load (BelEngine  *engine,
     }
   targets = targets_from_text (engine, bel_column_text (stmt, 4));
   survey = g_object_new (BEL_TYPE_SURVEY,
-                         "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                         "school-id", (gint64) sqlite3_column_int64 (stmt, 1),
+                         "id", (gint64) bel_column_int64 (stmt, 0),
+                         "school-id", (gint64) bel_column_int64 (stmt, 1),
                          "title", bel_column_text (stmt, 2),
                          "mode", bel_column_text (stmt, 3),
                          "targets", targets,
-                         "created-by", (gint64) sqlite3_column_int64 (stmt, 5),
+                         "created-by", (gint64) bel_column_int64 (stmt, 5),
                          "created-by-name", bel_column_text (stmt, 6),
                          "created-at", bel_column_text (stmt, 7),
                          "updated-at", bel_column_text (stmt, 8),
-                         "version", (gint64) sqlite3_column_int64 (stmt, 9),
-                         "window-count", (gint64) sqlite3_column_int64 (stmt, 10),
-                         "response-count", (gint64) sqlite3_column_int64 (stmt, 11), NULL);
+                         "version", (gint64) bel_column_int64 (stmt, 9),
+                         "window-count", (gint64) bel_column_int64 (stmt, 10),
+                         "response-count", (gint64) bel_column_int64 (stmt, 11), NULL);
   if (!load_items (engine, survey, error))
     return NULL;
   return g_steal_pointer (&survey);
@@ -278,17 +278,17 @@ bel_survey_settings_load (BelEngine  *engine,
                                                         "school-id", school_id,
                                                         "min-respondents", (gint64) DEFAULT_MIN_RESPONDENTS,
                                                         "version", (gint64) 1, NULL);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT min_respondents, leaders_see_teacher_results, version, updated_at "
       "FROM survey_settings WHERE school_id = ?", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   if (bel_store_step_row (store, stmt, &local_error))
-    g_object_set (settings, "min-respondents", (gint64) sqlite3_column_int64 (stmt, 0),
-                  "leaders-see-teacher-results", sqlite3_column_int (stmt, 1) != 0,
-                  "version", (gint64) sqlite3_column_int64 (stmt, 2),
+    g_object_set (settings, "min-respondents", (gint64) bel_column_int64 (stmt, 0),
+                  "leaders-see-teacher-results", bel_column_int (stmt, 1) != 0,
+                  "version", (gint64) bel_column_int64 (stmt, 2),
                   "updated-at", bel_column_text (stmt, 3), NULL);
   if (local_error != NULL)
     {
@@ -324,7 +324,7 @@ bel_surveys_update_settings (BelEngine           *engine,
 {
   g_autoptr(BelTransaction) tx = NULL;
   g_autoptr(BelSurveySettings) settings = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
   BelStore *store = bel_engine_get_store (engine);
 
@@ -346,9 +346,9 @@ bel_surveys_update_settings (BelEngine           *engine,
       "leaders_see_teacher_results = ?3, version = version + 1, updated_at = ?4", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
-  sqlite3_bind_int64 (stmt, 2, bel_resource_get_int (settings, "min-respondents"));
-  sqlite3_bind_int (stmt, 3, bel_engine_get_bool (settings, "leaders-see-teacher-results"));
+  bel_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 2, bel_resource_get_int (settings, "min-respondents"));
+  bel_bind_int64 (stmt, 3, bel_engine_get_bool (settings, "leaders-see-teacher-results"));
   bel_bind_text (stmt, 4, now);
   if (!bel_store_step_done (store, stmt, error))
     return NULL;
@@ -373,7 +373,7 @@ bel_surveys_list (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
@@ -383,10 +383,10 @@ bel_surveys_list (BelEngine   *engine,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      BelSurvey *survey = bel_survey_load (engine, sqlite3_column_int64 (stmt, 0), error);
+      BelSurvey *survey = bel_survey_load (engine, bel_column_int64 (stmt, 0), error);
       if (survey == NULL)
         return NULL;
       g_ptr_array_add (out, survey);
@@ -504,12 +504,12 @@ validate_survey (BelEngine   *engine,
         }
       else
         {
-          g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
+          g_autoptr(BelStmt) stmt = bel_store_prepare (bel_engine_get_store (engine),
               "SELECT 1 FROM advisory WHERE id = ? AND school_id = ?", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, value);
-          sqlite3_bind_int64 (stmt, 2, school_id);
+          bel_bind_int64 (stmt, 1, value);
+          bel_bind_int64 (stmt, 2, school_id);
           if (!bel_store_step_row (bel_engine_get_store (engine), stmt, NULL))
             bel_validation_add (v, "targets", "target %u: no advisory %" G_GINT64_FORMAT " in this school",
                                 i, value);
@@ -529,14 +529,14 @@ insert_item (BelStore       *store,
              GError        **error)
 {
   g_autofree char *translations_text = map_to_text (translations);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO survey_item (survey_id, position, key, kind, text, translations) VALUES (?, ?, ?, ?, ?, ?)",
       error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, survey_id);
-  sqlite3_bind_int (stmt, 2, (int) position);
+  bel_bind_int64 (stmt, 1, survey_id);
+  bel_bind_int64 (stmt, 2, (int) position);
   bel_bind_text (stmt, 3, key);
   bel_bind_text (stmt, 4, kind);
   bel_bind_text (stmt, 5, text);
@@ -552,12 +552,12 @@ save_items (BelStore   *store,
             GError    **error)
 {
   GListModel *items = bel_resource_get_object (survey, "items");
-  g_autoptr(sqlite3_stmt) del = bel_store_prepare (store, "DELETE FROM survey_item WHERE survey_id = ?", error);
+  g_autoptr(BelStmt) del = bel_store_prepare (store, "DELETE FROM survey_item WHERE survey_id = ?", error);
   guint n = items ? g_list_model_get_n_items (items) : 0;
 
   if (del == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, survey_id);
+  bel_bind_int64 (del, 1, survey_id);
   if (!bel_store_step_done (store, del, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -635,7 +635,7 @@ bel_surveys_create (BelEngine   *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelTransaction) tx = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(BelSurvey) created = NULL;
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *targets = NULL;
@@ -664,7 +664,7 @@ bel_surveys_create (BelEngine   *engine,
       "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, bel_resource_get_string (survey, "title"));
   bel_bind_text (stmt, 3, bel_resource_get_string (survey, "mode"));
   bel_bind_text (stmt, 4, targets);
@@ -692,7 +692,7 @@ save_survey (BelStore   *store,
 {
   g_autofree char *now = bel_store_now_iso ();
   g_autofree char *targets = targets_to_text (survey);
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE survey SET title = ?, mode = ?, targets = ?, version = version + 1, updated_at = ? WHERE id = ?",
       error);
 
@@ -702,7 +702,7 @@ save_survey (BelStore   *store,
   bel_bind_text (stmt, 2, bel_resource_get_string (survey, "mode"));
   bel_bind_text (stmt, 3, targets);
   bel_bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, bel_resource_get_id (survey));
+  bel_bind_int64 (stmt, 5, bel_resource_get_id (survey));
   return bel_store_step_done (store, stmt, error);
 }
 

@@ -28,7 +28,7 @@ bel_transaction_on_commit (BelStore      *store,
 
   g_return_if_fail (BEL_IS_STORE (store) && func != NULL);
 
-  if (sqlite3_get_autocommit (bel_store_get_db (store)))
+  if (!bel_store_in_transaction (store))
     {
       func (store, user_data);
       return;
@@ -67,7 +67,7 @@ bel_transaction_begin (BelStore  *store,
   g_return_val_if_fail (BEL_IS_STORE (store), NULL);
 
   depth = bel_store_push_transaction (store);
-  sql = depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT bel_%u", depth);
+  sql = depth == 0 ? g_strdup (bel_store_begin_sql (store)) : g_strdup_printf ("SAVEPOINT bel_%u", depth);
   if (!bel_store_exec (store, sql, error))
     {
       bel_store_pop_transaction (store);

@@ -170,11 +170,11 @@ count_rows (BelStore   *store,
             const char *sql,
             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, error);
 
   if (stmt == NULL || !bel_store_step_row (store, stmt, error))
     return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return bel_column_int64 (stmt, 0);
 }
 
 int
@@ -188,7 +188,7 @@ bel_ctl_check (BelCtl  *ctl,
                               "Exit status 1 when a problem is found."), NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BelEngine) engine = NULL;
-  g_autoptr(sqlite3_stmt) fk = NULL;
+  g_autoptr(BelStmt) fk = NULL;
   BelStore *store;
   guint problems = 0;
   gint64 fk_rows = 0;
@@ -217,7 +217,7 @@ bel_ctl_check (BelCtl  *ctl,
     {
       if (fk_rows++ < 10)
         g_print (_("foreign key: %s row %" G_GINT64_FORMAT " points at a missing %s\n"), bel_column_text (fk, 0),
-                 (gint64) sqlite3_column_int64 (fk, 1), bel_column_text (fk, 2));
+                 (gint64) bel_column_int64 (fk, 1), bel_column_text (fk, 2));
     }
   if (error != NULL)
     return bel_ctl_report (ctl, error);

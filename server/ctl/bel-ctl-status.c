@@ -115,9 +115,9 @@ static gint64
 count (BelStore   *store,
        const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, NULL);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, NULL);
 
-  return stmt && bel_store_step_row (store, stmt, NULL) ? sqlite3_column_int64 (stmt, 0) : -1;
+  return stmt && bel_store_step_row (store, stmt, NULL) ? bel_column_int64 (stmt, 0) : -1;
 }
 
 static void

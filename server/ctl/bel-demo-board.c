@@ -83,7 +83,7 @@ static gboolean
 read_staff (Map     *m,
             GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (m->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (m->store,
       "SELECT m.account_id, m.role FROM membership m JOIN account a ON a.id = m.account_id "
       "WHERE m.school_id = ? AND a.active = 1 ORDER BY m.account_id", error);
   g_autoptr(GError) local_error = NULL;
@@ -91,10 +91,10 @@ read_staff (Map     *m,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->school_id);
+  bel_bind_int64 (stmt, 1, m->school_id);
   while (bel_store_step_row (m->store, stmt, &local_error))
     {
-      Staff s = { .id = sqlite3_column_int64 (stmt, 0), .role = bel_column_text (stmt, 1)[0] };
+      Staff s = { .id = bel_column_int64 (stmt, 0), .role = bel_column_text (stmt, 1)[0] };
 
       /* Each teacher teaches one or two grades of 9-12. */
       if (s.role == 't')
@@ -139,7 +139,7 @@ static gboolean
 read_students (Map     *m,
                GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (m->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (m->store,
       "SELECT st.id, st.grade, adv.advisor_id FROM student st "
       "LEFT JOIN advisory adv ON adv.id = st.advisory_id "
       "WHERE st.school_id = ? AND st.active = 1 ORDER BY st.id", error);
@@ -147,13 +147,13 @@ read_students (Map     *m,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->school_id);
+  bel_bind_int64 (stmt, 1, m->school_id);
   while (bel_store_step_row (m->store, stmt, &local_error))
     {
       Pupil p = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .grade = sqlite3_column_int64 (stmt, 1),
-        .advisor = sqlite3_column_int64 (stmt, 2),
+        .id = bel_column_int64 (stmt, 0),
+        .grade = bel_column_int64 (stmt, 1),
+        .advisor = bel_column_int64 (stmt, 2),
         .fall = g_array_new (FALSE, FALSE, sizeof (gint64)),
         .winter = g_array_new (FALSE, FALSE, sizeof (gint64)),
       };
@@ -454,11 +454,11 @@ exec_dated (Map        *m,
             const char *date,
             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (m->store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (m->store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
+  bel_bind_int64 (stmt, 1, round_id);
   bel_bind_text (stmt, 2, date);
   return bel_store_step_done (m->store, stmt, error);
 }
@@ -498,14 +498,14 @@ static gboolean
 demo_today (Map     *m,
             GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (m->store, "SELECT school_year FROM school WHERE id = ?",
+  g_autoptr(BelStmt) stmt = bel_store_prepare (m->store, "SELECT school_year FROM school WHERE id = ?",
                                                     error);
   const char *year;
   gint64 first = 0;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->school_id);
+  bel_bind_int64 (stmt, 1, m->school_id);
   if (!bel_store_step_row (m->store, stmt, error))
     {
       if (error == NULL || *error == NULL)

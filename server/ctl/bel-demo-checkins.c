@@ -104,17 +104,17 @@ read_school (Writer  *w,
 {
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) staff = bel_store_prepare (store,
+  g_autoptr(BelStmt) staff = bel_store_prepare (store,
       "SELECT m.account_id, m.role FROM membership m JOIN account a ON a.id = m.account_id "
       "WHERE m.school_id = ? AND a.active = 1 ORDER BY m.account_id", error);
-  g_autoptr(sqlite3_stmt) pupils = NULL;
+  g_autoptr(BelStmt) pupils = NULL;
 
   if (staff == NULL)
     return FALSE;
-  sqlite3_bind_int64 (staff, 1, w->school_id);
+  bel_bind_int64 (staff, 1, w->school_id);
   while (bel_store_step_row (store, staff, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (staff, 0);
+      gint64 id = bel_column_int64 (staff, 0);
       BelAccount *account = bel_accounts_get (w->engine, bel_engine_system_actor (w->engine), id, error);
 
       if (account == NULL)
@@ -137,14 +137,14 @@ read_school (Writer  *w,
       "WHERE st.school_id = ? AND st.active = 1 ORDER BY st.id", error);
   if (pupils == NULL)
     return FALSE;
-  sqlite3_bind_int64 (pupils, 1, w->school_id);
+  bel_bind_int64 (pupils, 1, w->school_id);
   while (bel_store_step_row (store, pupils, &local_error))
     {
       Pupil p = {
-        .id = sqlite3_column_int64 (pupils, 0),
+        .id = bel_column_int64 (pupils, 0),
         .name = g_strdup (bel_column_text (pupils, 1)),
         .language = g_strdup (bel_column_text (pupils, 2) ?: "English"),
-        .advisor = sqlite3_column_int64 (pupils, 3),
+        .advisor = bel_column_int64 (pupils, 3),
       };
       g_array_append_val (w->pupils, p);
     }

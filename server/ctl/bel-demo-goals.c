@@ -93,7 +93,7 @@ typedef struct {
   gint64               reading_id;
   gint64               math_id;
   gint64               spanish_id;
-  sqlite3_stmt        *insert;     /* a measurement */
+  BelStmt        *insert;     /* a measurement */
 } Demo;
 
 static void
@@ -131,7 +131,7 @@ static gboolean
 read_pupils (Demo    *d,
              GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (d->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (d->store,
       "SELECT st.id, coalesce (nullif (st.preferred_name, ''), st.given_name) || ' ' || st.family_name, "
       "st.home_language, st.el_status, adv.advisor_id, a.username FROM student st "
       "JOIN advisory adv ON adv.id = st.advisory_id JOIN account a ON a.id = adv.advisor_id "
@@ -140,15 +140,15 @@ read_pupils (Demo    *d,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->school_id);
+  bel_bind_int64 (stmt, 1, d->school_id);
   while (bel_store_step_row (d->store, stmt, &local_error))
     {
       Pupil p = {
-        .id = sqlite3_column_int64 (stmt, 0),
+        .id = bel_column_int64 (stmt, 0),
         .name = g_strdup (bel_column_text (stmt, 1)),
         .home_language = g_strdup (bel_column_text (stmt, 2)),
         .el_status = g_strdup (bel_column_text (stmt, 3)),
-        .advisor_id = sqlite3_column_int64 (stmt, 4),
+        .advisor_id = bel_column_int64 (stmt, 4),
         .advisor = g_strdup (bel_column_text (stmt, 5)),
       };
       g_array_append_val (d->pupils, p);
@@ -327,14 +327,14 @@ measure (Demo             *d,
       value = CLAMP (round_off (value), 0, max);
       point = (BelGoalPoint) { day, value };
       g_array_append_val (points, point);
-      sqlite3_reset (d->insert);
-      sqlite3_bind_int64 (d->insert, 1, d->school_id);
-      sqlite3_bind_int64 (d->insert, 2, p->id);
-      sqlite3_bind_int64 (d->insert, 3, goal_id);
+      bel_stmt_reset (d->insert);
+      bel_bind_int64 (d->insert, 1, d->school_id);
+      bel_bind_int64 (d->insert, 2, p->id);
+      bel_bind_int64 (d->insert, 3, goal_id);
       bel_bind_text (d->insert, 4, date);
-      sqlite3_bind_double (d->insert, 5, value);
+      bel_bind_double (d->insert, 5, value);
       bel_bind_text (d->insert, 6, plan->source);
-      sqlite3_bind_int64 (d->insert, 7, bel_resource_get_id (advisor));
+      bel_bind_int64 (d->insert, 7, bel_resource_get_id (advisor));
       bel_bind_text (d->insert, 8, bel_resource_get_string (advisor, "display-name"));
       if (!bel_store_step_done (d->store, d->insert, error))
         return FALSE;
@@ -434,11 +434,11 @@ exec_sql (Demo        *d,
           const char  *sql,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (d->store, sql, error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (d->store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->school_id);
+  bel_bind_int64 (stmt, 1, d->school_id);
   return bel_store_step_done (d->store, stmt, error);
 }
 
@@ -457,16 +457,16 @@ static gboolean
 count_met (Demo    *d,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (d->store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (d->store,
       "SELECT count(*) FROM benchmark b JOIN goal g ON g.id = b.goal_id "
       "WHERE g.school_id = ? AND b.met_at IS NOT NULL", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->school_id);
+  bel_bind_int64 (stmt, 1, d->school_id);
   if (!bel_store_step_row (d->store, stmt, error))
     return FALSE;
-  d->summary->benchmarks_met = (guint) sqlite3_column_int64 (stmt, 0);
+  d->summary->benchmarks_met = (guint) bel_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -474,7 +474,7 @@ static gboolean
 write_goals (Demo    *d,
              GError **error)
 {
-  g_autoptr(sqlite3_stmt) insert = bel_store_prepare (d->store,
+  g_autoptr(BelStmt) insert = bel_store_prepare (d->store,
       "INSERT INTO measurement (school_id, student_id, metric_id, goal_id, measured_on, value, source, "
       "author_id, author_name, created_at) "
       "SELECT ?1, ?2, metric_id, ?3, ?4, ?5, ?6, ?7, ?8, ?4 || 'T15:40:00Z' FROM goal WHERE id = ?3", error);

@@ -34,7 +34,7 @@ load_students (BelStore  *store,
                gint64     school_id,
                GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT st.id, coalesce (nullif (st.preferred_name, ''), st.given_name), st.grade, adv.advisor_id, "
       "st.home_language, st.iep, st.section_504, st.language_plan, st.behavior_plan "
       "FROM student st LEFT JOIN advisory adv ON adv.id = st.advisory_id "
@@ -44,18 +44,18 @@ load_students (BelStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
       Student *s = g_new0 (Student, 1);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
+      s->id = bel_column_int64 (stmt, 0);
       s->name = g_strdup (bel_column_text (stmt, 1));
-      s->grade = sqlite3_column_int64 (stmt, 2);
-      s->advisor_id = sqlite3_column_int64 (stmt, 3);
+      s->grade = bel_column_int64 (stmt, 2);
+      s->advisor_id = bel_column_int64 (stmt, 3);
       s->home_language = g_strdup (bel_column_text (stmt, 4));
       for (guint i = 0; i < 4; i++)
-        s->flags[i] = sqlite3_column_int (stmt, 5 + (int) i) != 0;
+        s->flags[i] = bel_column_int (stmt, 5 + (int) i) != 0;
       g_ptr_array_add (out, s);
     }
   if (local_error != NULL)
@@ -72,18 +72,18 @@ load_staff (BelStore    *store,
             const char  *role,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT account_id FROM membership WHERE school_id = ? AND role = ? ORDER BY account_id", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, school_id);
+  bel_bind_int64 (stmt, 1, school_id);
   bel_bind_text (stmt, 2, role);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = bel_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (local_error != NULL || ids->len == 0)

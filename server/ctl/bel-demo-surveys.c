@@ -64,15 +64,15 @@ read_rounds (Writer  *w,
 {
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT id FROM map_round WHERE school_id = ? ORDER BY id LIMIT 2", error);
   guint n = 0;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, w->school_id);
+  bel_bind_int64 (stmt, 1, w->school_id);
   while (bel_store_step_row (store, stmt, &local_error))
-    rounds[n++] = sqlite3_column_int64 (stmt, 0);
+    rounds[n++] = bel_column_int64 (stmt, 0);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -91,7 +91,7 @@ read_connected (Writer  *w,
 {
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(BelStmt) stmt = NULL;
 
   if (round_id == 0)
     return TRUE;
@@ -99,10 +99,10 @@ read_connected (Writer  *w,
       "SELECT DISTINCT student_id FROM mark WHERE round_id = ? AND kind IN ('relationship', 'personal')", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, round_id);
+  bel_bind_int64 (stmt, 1, round_id);
   while (bel_store_step_row (store, stmt, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = bel_column_int64 (stmt, 0);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (w->by_id, &id));
 
       if (index > 0)
@@ -122,23 +122,23 @@ read_school (Writer  *w,
 {
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) pupils = bel_store_prepare (store,
+  g_autoptr(BelStmt) pupils = bel_store_prepare (store,
       "SELECT id, advisory_id, el_status = 'current', iep OR section_504, "
       "COALESCE (json_extract (attributes, '$.gender'), '') = 'Nonbinary' "
       "FROM student WHERE school_id = ? AND active = 1 AND advisory_id IS NOT NULL ORDER BY id", error);
-  g_autoptr(sqlite3_stmt) advisories = NULL;
+  g_autoptr(BelStmt) advisories = NULL;
 
   if (pupils == NULL)
     return FALSE;
-  sqlite3_bind_int64 (pupils, 1, w->school_id);
+  bel_bind_int64 (pupils, 1, w->school_id);
   while (bel_store_step_row (store, pupils, &local_error))
     {
       Pupil p = {
-        .id = sqlite3_column_int64 (pupils, 0),
-        .advisory_id = sqlite3_column_int64 (pupils, 1),
-        .current_el = sqlite3_column_int (pupils, 2),
-        .iep_504 = sqlite3_column_int (pupils, 3),
-        .nonbinary = sqlite3_column_int (pupils, 4),
+        .id = bel_column_int64 (pupils, 0),
+        .advisory_id = bel_column_int64 (pupils, 1),
+        .current_el = bel_column_int (pupils, 2),
+        .iep_504 = bel_column_int (pupils, 3),
+        .nonbinary = bel_column_int (pupils, 4),
       };
       g_array_append_val (w->pupils, p);
       g_hash_table_insert (w->by_id, g_memdup2 (&p.id, sizeof p.id), GUINT_TO_POINTER (w->pupils->len));
@@ -151,10 +151,10 @@ read_school (Writer  *w,
   advisories = bel_store_prepare (store, "SELECT id FROM advisory WHERE school_id = ? ORDER BY id", error);
   if (advisories == NULL)
     return FALSE;
-  sqlite3_bind_int64 (advisories, 1, w->school_id);
+  bel_bind_int64 (advisories, 1, w->school_id);
   while (bel_store_step_row (store, advisories, &local_error))
     {
-      gint64 id = sqlite3_column_int64 (advisories, 0);
+      gint64 id = bel_column_int64 (advisories, 0);
       g_array_append_val (w->advisories, id);
     }
   if (local_error != NULL)
@@ -343,7 +343,7 @@ open_window (Writer                 *w,
 {
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT adv.id, adv.name, a.username FROM advisory adv LEFT JOIN account a ON a.id = adv.advisor_id "
       "WHERE adv.school_id = ? AND EXISTS (SELECT 1 FROM student st WHERE st.advisory_id = adv.id AND st.active) "
       "ORDER BY adv.advisor_id IS NULL, adv.id LIMIT 1", error);
@@ -353,14 +353,14 @@ open_window (Writer                 *w,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, w->school_id);
+  bel_bind_int64 (stmt, 1, w->school_id);
   if (!bel_store_step_row (store, stmt, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       return local_error == NULL; /* no advisory: no open window */
     }
-  summary->open_advisory_id = sqlite3_column_int64 (stmt, 0);
+  summary->open_advisory_id = bel_column_int64 (stmt, 0);
   summary->open_advisory = g_strdup (bel_column_text (stmt, 1));
   summary->open_advisor = g_strdup (bel_column_text (stmt, 2));
   survey = create_survey (w, BEL_DEMO_SURVEY_OPEN_TITLE, summary->open_advisory_id, error);

@@ -79,15 +79,15 @@ count_audit (Fixture    *f,
   g_autoptr(BelEngine) engine = bel_test_daemon_open_engine (f->d);
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT COUNT(*) FROM audit WHERE action = ? AND actor_id = ? AND student_id = ?", &error);
 
   g_assert_no_error (error);
   bel_bind_text (stmt, 1, action);
-  sqlite3_bind_int64 (stmt, 2, actor_id);
-  sqlite3_bind_int64 (stmt, 3, student_id);
+  bel_bind_int64 (stmt, 2, actor_id);
+  bel_bind_int64 (stmt, 3, student_id);
   g_assert_true (bel_store_step_row (store, stmt, &error));
-  return sqlite3_column_int64 (stmt, 0);
+  return bel_column_int64 (stmt, 0);
 }
 
 static void

@@ -31,11 +31,11 @@ dump_map (BelTestDaemon *d)
   g_autoptr(BelEngine) engine = bel_test_daemon_open_engine (d);
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) marks = bel_store_prepare (store,
+  g_autoptr(BelStmt) marks = bel_store_prepare (store,
       "SELECT r.name, r.opened_at, r.closed_at, st.sis_id, a.username, m.kind, m.created_at FROM mark m "
       "JOIN map_round r ON r.id = m.round_id JOIN student st ON st.id = m.student_id "
       "JOIN account a ON a.id = m.account_id ORDER BY 1, 4, 5, 6", &error);
-  g_autoptr(sqlite3_stmt) advocates = NULL;
+  g_autoptr(BelStmt) advocates = NULL;
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);

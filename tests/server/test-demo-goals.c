@@ -46,13 +46,11 @@ dump_goals (BelTestDaemon *d)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, queries[q], &error);
-      int n;
+      g_autoptr(BelStmt) stmt = bel_store_prepare (store, queries[q], &error);
 
       g_assert_no_error (error);
-      n = sqlite3_column_count (stmt);
       while (bel_store_step_row (store, stmt, &error))
-        for (int c = 0; c < n; c++)
+        for (int c = 0, n = bel_stmt_column_count (stmt); c < n; c++)
           g_string_append_printf (out, "%s%c", bel_column_text (stmt, c) ?: "-", c == n - 1 ? '\n' : ' ');
       g_assert_no_error (error);
     }

@@ -35,7 +35,7 @@ query_int (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store, sql, &error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, &error);
   gint64 value;
 
   g_assert_no_error (error);
@@ -43,7 +43,7 @@ query_int (BelEngine  *engine,
     bel_bind_text (stmt, 1, text);
   g_assert_true (bel_store_step_row (store, stmt, &error));
   g_assert_no_error (error);
-  value = sqlite3_column_int64 (stmt, 0);
+  value = bel_column_int64 (stmt, 0);
   return value;
 }
 
@@ -215,7 +215,7 @@ dump_answers (BelTestDaemon *d)
   g_autoptr(BelEngine) engine = bel_test_daemon_open_engine (d);
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = bel_store_prepare (store,
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT w.name, st.sis_id, r.submitted_on, i.key, a.value FROM survey_answer a "
       "JOIN survey_response r ON r.id = a.response_id JOIN survey_window w ON w.id = r.window_id "
       "JOIN survey_item i ON i.id = a.item_id JOIN student st ON st.id = r.student_id ORDER BY 1, 2, 4", &error);
@@ -224,7 +224,7 @@ dump_answers (BelTestDaemon *d)
   g_assert_no_error (error);
   while (bel_store_step_row (store, stmt, &error))
     g_string_append_printf (out, "%s %s %s %s %d\n", bel_column_text (stmt, 0), bel_column_text (stmt, 1),
-                            bel_column_text (stmt, 2), bel_column_text (stmt, 3), sqlite3_column_int (stmt, 4));
+                            bel_column_text (stmt, 2), bel_column_text (stmt, 3), bel_column_int (stmt, 4));
   g_assert_no_error (error);
   return g_string_free (out, FALSE);
 }
