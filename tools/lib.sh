@@ -3,13 +3,13 @@
 
 BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext \
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev \
-libsqlite3-dev libsodium-dev libsecret-1-dev libcairo2-dev libpango1.0-dev desktop-file-utils appstream libarchive-dev"
+libsqlite3-dev libpq-dev libsodium-dev libsecret-1-dev libcairo2-dev libpango1.0-dev desktop-file-utils appstream libarchive-dev"
 
 RUNTIME_PACKAGES="fonts-cantarell adwaita-icon-theme gnome-keyring"
 
 TEST_PACKAGES="xvfb xauth dbus dbus-user-session at-spi2-core python3 python3-dogtail \
 python3-pyatspi xdotool imagemagick curl sqlite3 nodejs npm chromium chromium-driver \
-openssl dpkg-dev debhelper lintian wrk poppler-utils"
+openssl dpkg-dev debhelper lintian wrk poppler-utils postgresql-15"
 
 # tools/fuzz: the libFuzzer targets are built with clang (and symbolized by llvm)
 FUZZ_PACKAGES="clang llvm"
