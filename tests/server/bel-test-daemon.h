@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   char             *dir;         /* temporary directory, removed by free */
-  char             *db_path;
+  char             *db_path;     /* a file in dir, or on PostgreSQL a postgresql:// URL */
+  char             *pg_database; /* on PostgreSQL: the database made for this daemon; else NULL */
   char             *config_path;
   GSubprocess      *process;
   char             *url;         /* "http://127.0.0.1:PORT" once started */
@@ -58,7 +59,18 @@ typedef struct {
   JsonNode           *json;  /* NULL unless the body is JSON */
 } BelTestResponse;
 
+/* With BEL_TEST_POSTGRESQL=<admin URL> (tools/pg-cluster start) in the environment, each
+ * daemon gets a fresh PostgreSQL database of its own, dropped by free; otherwise a SQLite file. */
 BelTestDaemon   *bel_test_daemon_new          (void);
+/* TRUE when the tests run on PostgreSQL (BEL_TEST_POSTGRESQL is set). */
+gboolean         bel_test_postgresql          (void);
+/* For a test that reads the SQLite file itself: on PostgreSQL skips the rest of the
+ * test with @reason and returns TRUE. */
+gboolean         bel_test_skip_on_postgresql  (const char    *reason);
+/* Runs @sql with psql on the PostgreSQL database at @url, as it is (BelStore would
+ * migrate it first); returns what it printed, unaligned, without headers. */
+char            *bel_test_psql                (const char    *url,
+                                               const char    *sql);
 void             bel_test_daemon_free         (BelTestDaemon *d);
 /* Replaces the key file passed with --config (empty by default). */
 void             bel_test_daemon_set_config   (BelTestDaemon *d,

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "bel-test-sql.h"
+
 BelTestCtl *
 bel_test_it_ctl (BelTestDaemon *d,
                  int            expected_status,
@@ -32,6 +34,14 @@ bel_test_it_ctl (BelTestDaemon *d,
   return r;
 }
 
+/* The SQLite file is read as it is (read-only, not migrated); a PostgreSQL
+ * database through BelStore. */
+static gboolean
+is_postgresql (const char *db_path)
+{
+  return g_str_has_prefix (db_path, "postgresql://");
+}
+
 static sqlite3 *
 open_db (const char *db_path)
 {
@@ -46,9 +56,13 @@ gint64
 bel_test_it_query_int (const char *db_path,
                        const char *sql)
 {
-  sqlite3 *db = open_db (db_path);
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   gint64 value;
+
+  if (is_postgresql (db_path))
+    return bel_test_sql_int (db_path, sql);
+  db = open_db (db_path);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -62,9 +76,13 @@ char *
 bel_test_it_query_text (const char *db_path,
                         const char *sql)
 {
-  sqlite3 *db = open_db (db_path);
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
+
+  if (is_postgresql (db_path))
+    return bel_test_sql_text (db_path, sql);
+  db = open_db (db_path);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -74,14 +92,19 @@ bel_test_it_query_text (const char *db_path,
   return value;
 }
 
-/* Hashes every row of every table, in rowid order. */
+/* Hashes every row of every table, in rowid order (PostgreSQL: in value order). */
 char *
 bel_test_it_fingerprint (const char *db_path)
 {
-  sqlite3 *db = open_db (db_path);
+  sqlite3 *db;
   sqlite3_stmt *tables = NULL;
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) sum = NULL;
   char *result;
+
+  if (is_postgresql (db_path))
+    return bel_test_sql_pg_fingerprint (db_path);
+  db = open_db (db_path);
+  sum = g_checksum_new (G_CHECKSUM_SHA256);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &tables, NULL),

@@ -4,12 +4,11 @@
  */
 #include "bel-test-profiles.h"
 
-#include <sqlite3.h>
-
 #include "bel-accounts.h"
 #include "bel-advocates.h"
 #include "bel-password.h"
 #include "bel-students.h"
+#include "bel-test-sql.h"
 
 static gint64
 add_teacher (BelEngine  *engine,
@@ -154,30 +153,11 @@ bel_test_profiles_add_ok (BelTestProfiles *fx,
   return bel_test_response_int (r, "id");
 }
 
-static sqlite3 *
-open_db (BelTestProfiles *fx)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (fx->daemon->db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
 gint64
 bel_test_profiles_sql_int (BelTestProfiles *fx,
                            const char      *sql)
 {
-  sqlite3 *db = open_db (fx);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return bel_test_sql_int (fx->daemon->db_path, sql);
 }
 
 gboolean
@@ -185,15 +165,7 @@ bel_test_profiles_sql_exec (BelTestProfiles *fx,
                             const char      *sql,
                             char           **message)
 {
-  sqlite3 *db = open_db (fx);
-  char *error = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &error);
-
-  if (message != NULL)
-    *message = g_strdup (error);
-  sqlite3_free (error);
-  sqlite3_close (db);
-  return rc == SQLITE_OK;
+  return bel_test_sql_exec (fx->daemon->db_path, sql, message);
 }
 
 gint64

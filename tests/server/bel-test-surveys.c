@@ -4,13 +4,13 @@
  */
 #include "bel-test-surveys.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "bel-advisories.h"
 #include "bel-students.h"
 #include "bel-survey-taking.h"
 #include "bel-surveys.h"
+#include "bel-test-sql.h"
 
 static gint64
 add_student (BelEngine  *engine,
@@ -252,21 +252,25 @@ bel_test_survey_open (BelTestDaemon  *d,
   return bel_test_form_token (html, "/survey");
 }
 
-static void
-exec_bound (sqlite3     *db,
+static gint64
+exec_bound (BelStore    *store,
             const char  *sql,
             gint64       a,
             gint64       b,
             const char  *text)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, sql, &error);
+  gint64 id = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
+  g_assert_no_error (error);
+  bel_bind_int64 (stmt, 1, a);
+  bel_bind_int64 (stmt, 2, b);
+  bel_bind_text (stmt, 3, text);
+  while (bel_store_step_row (store, stmt, &error))
+    id = bel_column_int64 (stmt, 0);
+  g_assert_no_error (error);
+  return id;
 }
 
 void
@@ -275,22 +279,20 @@ bel_test_surveys_add_class (BelTestSurveys *s,
                             gint64          teacher_id,
                             const gint64   *advisory_ids)
 {
-  sqlite3 *db = NULL;
+  g_autoptr(BelStore) store = bel_test_sql_open (s->d->db_path);
   gint64 class_id;
 
-  g_assert_cmpint (sqlite3_open (s->d->db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  exec_bound (db, "INSERT INTO class (school_id, sis_id, title, created_at, updated_at) "
-                  "VALUES (?1, ?3, ?3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-              s->seed.school_id, 0, title);
-  class_id = sqlite3_last_insert_rowid (db);
-  exec_bound (db, "INSERT INTO enrollment (class_id, sis_id, account_id, role, created_at, updated_at) "
-                  "VALUES (?1, ?3 || '-teacher', ?2, 'teacher', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+  /* ?2 only so that every parameter has a type on PostgreSQL too */
+  class_id = exec_bound (store, "INSERT INTO class (school_id, sis_id, title, created_at, updated_at) "
+                                "SELECT ?1, ?3, ?3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' "
+                                "WHERE ?2 = 0 RETURNING id",
+                         s->seed.school_id, 0, title);
+  exec_bound (store, "INSERT INTO enrollment (class_id, sis_id, account_id, role, created_at, updated_at) "
+                     "VALUES (?1, ?3 || '-teacher', ?2, 'teacher', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
               class_id, teacher_id, title);
   for (const gint64 *a = advisory_ids; *a != 0; a++)
-    exec_bound (db, "INSERT INTO enrollment (class_id, sis_id, student_id, role, created_at, updated_at) "
-                    "SELECT ?1, ?3 || '-' || st.id, st.id, 'student', '2026-01-01T00:00:00Z', "
-                    "'2026-01-01T00:00:00Z' FROM student st WHERE st.advisory_id = ?2",
+    exec_bound (store, "INSERT INTO enrollment (class_id, sis_id, student_id, role, created_at, updated_at) "
+                       "SELECT ?1, ?3 || '-' || st.id, st.id, 'student', '2026-01-01T00:00:00Z', "
+                       "'2026-01-01T00:00:00Z' FROM student st WHERE st.advisory_id = ?2",
                 class_id, *a, title);
-  sqlite3_close (db);
 }

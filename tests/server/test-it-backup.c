@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "bel-students.h"
 #include "bel-test-it.h"
+#include "bel-test-sql.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -209,6 +209,12 @@ test_restore_refused_while_daemon_runs (void)
   g_assert_nonnull (strstr (restored->out, "before-restore"));
 }
 
+/* Foreign keys off for one connection (PostgreSQL: as the superuser of the test cluster). */
+#define ORPHAN_MEMBERSHIP "INSERT INTO membership (account_id, school_id, role) " \
+                          "SELECT id, 999, 'teacher' FROM account LIMIT 1"
+#define BREAK_FOREIGN_KEYS_SQLITE "PRAGMA foreign_keys = OFF; " ORPHAN_MEMBERSHIP
+#define BREAK_FOREIGN_KEYS_PG "SET session_replication_role = replica; " ORPHAN_MEMBERSHIP
+
 static void
 test_check_finds_orphans (void)
 {
@@ -218,15 +224,12 @@ test_check_finds_orphans (void)
   g_autoptr(BelTestCtl) bad = NULL;
   g_autoptr(BelEngine) engine = NULL;
   g_autofree char *schema = g_strdup_printf ("schema version: %d", bel_store_latest_version ());
-  sqlite3 *db = NULL;
 
   g_assert_nonnull (strstr (good->out, "No problems found"));
   g_assert_nonnull (strstr (good->out, schema));
   /* Break it behind the engine's back: a membership of a school that is gone. */
-  g_assert_cmpint (sqlite3_open (d->db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; INSERT INTO membership (account_id, school_id, role) "
-                                     "SELECT id, 999, 'teacher' FROM account LIMIT 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_assert_true (bel_test_sql_exec (d->db_path,
+                                    bel_test_postgresql () ? BREAK_FOREIGN_KEYS_PG : BREAK_FOREIGN_KEYS_SQLITE, NULL));
   bad = bel_test_it_ctl (d, 1, "check", NULL);
   g_assert_nonnull (strstr (bad->out, "foreign keys: 1 broken"));
   g_assert_nonnull (strstr (bad->out, "memberships of missing accounts or schools: 1"));

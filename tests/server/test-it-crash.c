@@ -412,10 +412,15 @@ check_everything (Crash      *c,
 static void
 check_database (Crash *c)
 {
-  g_autofree char *integrity = bel_test_it_query_text (c->d->db_path, "PRAGMA integrity_check");
   g_autoptr(BelTestCtl) check = NULL;
 
-  g_assert_cmpstr (integrity, ==, "ok");
+  /* On PostgreSQL the server keeps the files: belongingctl check is what there is to see. */
+  if (!bel_test_postgresql ())
+    {
+      g_autofree char *integrity = bel_test_it_query_text (c->d->db_path, "PRAGMA integrity_check");
+
+      g_assert_cmpstr (integrity, ==, "ok");
+    }
   check = bel_test_it_ctl (c->d, 0, "check", NULL);
   g_assert_nonnull (strstr (check->out, "No problems found"));
 }

@@ -18,6 +18,13 @@ n_items (BelTestResponse *r)
   return json_array_get_length (json_object_get_array_member (bel_test_response_object (r), "items"));
 }
 
+/* Sensitive words in the index itself: SQLite's FTS5 table; on PostgreSQL, a GIN
+ * index that is not partial to non-sensitive rows. */
+#define SENSITIVE_IN_INDEX "SELECT count(*) FROM profile_fts WHERE profile_fts MATCH 'bakery OR worried'"
+#define SENSITIVE_IN_INDEX_PG \
+  "SELECT count(*) FROM pg_index WHERE indexrelid = 'profile_entry_search'::regclass " \
+  "AND pg_get_expr (indpred, indrelid) IS DISTINCT FROM '(sensitive = 0)'"
+
 static void
 test_search_finds_only_non_sensitive_text (void)
 {
@@ -56,8 +63,8 @@ test_search_finds_only_non_sensitive_text (void)
   g_clear_pointer (&r, bel_test_response_free);
   r = bel_test_profiles_get (fx, fx->counselor, 200, SEARCH, fx->seed.school_id, "worried");
   g_assert_cmpuint (n_items (r), ==, 0);
-  g_assert_cmpint (bel_test_profiles_sql_int (fx, "SELECT count(*) FROM profile_fts WHERE profile_fts MATCH "
-                                              "'bakery OR worried'"), ==, 0);
+  g_assert_cmpint (bel_test_profiles_sql_int (fx, bel_test_postgresql () ? SENSITIVE_IN_INDEX_PG : SENSITIVE_IN_INDEX),
+                   ==, 0);
   /* Superseded text is not found; its correction is. */
   g_clear_pointer (&r, bel_test_response_free);
   r = bel_test_profiles_get (fx, fx->teacher, 200, SEARCH, fx->seed.school_id, "sonnets");

@@ -6,8 +6,9 @@
  */
 #include "bel-test-surveys.h"
 
-#include <sqlite3.h>
 #include <string.h>
+
+#include "bel-test-sql.h"
 
 typedef struct {
   char *cookie;  /* "bel_survey=..." */
@@ -86,8 +87,7 @@ test_code_works_once_and_answers_stay (void)
   g_autoptr(BelTestResponse) again = NULL;
   g_autoptr(BelTestResponse) restart = NULL;
   g_autofree char *again_html = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  g_autofree char *message = NULL;
 
   bel_test_surveys_setup (&s);
   g_assert_cmpint (window_responses (&s), ==, 29);
@@ -128,12 +128,8 @@ test_code_works_once_and_answers_stay (void)
   g_assert_cmpint (window_responses (&s), ==, 30);
 
   /* Stored answers cannot be changed, not even in the database */
-  g_assert_cmpint (sqlite3_open (s.d->db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE survey_answer SET value = 1", NULL, NULL, &message), !=, SQLITE_OK);
+  g_assert_false (bel_test_sql_exec (s.d->db_path, "UPDATE survey_answer SET value = 1", &message));
   g_assert_nonnull (strstr (message, "cannot be changed"));
-  sqlite3_free (message);
-  sqlite3_close (db);
   g_free (b.cookie);
   bel_test_surveys_teardown (&s);
 }
@@ -288,15 +284,12 @@ test_untranslated_language_reads_english (void)
   g_autofree char *form = NULL;
   g_autofree char *html = NULL;
   g_autoptr(BelTestResponse) start = NULL;
-  sqlite3 *db = NULL;
 
   bel_test_surveys_setup (&s);
-  g_assert_cmpint (sqlite3_open (s.d->db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE student SET home_language = 'Arabic' "
-                                     "WHERE home_language = 'Spanish'", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_changes (db), >, 0);
-  sqlite3_close (db);
+  g_assert_cmpint (bel_test_sql_int (s.d->db_path, "SELECT COUNT(*) FROM student WHERE home_language = 'Spanish'"),
+                   >, 0);
+  g_assert_true (bel_test_sql_exec (s.d->db_path, "UPDATE student SET home_language = 'Arabic' "
+                                                  "WHERE home_language = 'Spanish'", NULL));
   token = open_page (&s, &b);
   form = bel_test_survey_start_form (s.jose_code, token);
   start = post_form (&s, &b, "/survey", form);
