@@ -1,6 +1,7 @@
 /* bel-profile-search.c - full-text search over the non-sensitive entries of a school
  *
- * The index (profile_fts, migration 0004) holds only non-sensitive entries;
+ * The index (migration 0004: the FTS5 table profile_fts on SQLite, the GIN
+ * index profile_entry_search on PostgreSQL) holds only non-sensitive entries;
  * the query checks sensitive = 0 again so that no sensitive text can ever
  * come back, even from an index built by an older migration.
  *
@@ -16,21 +17,38 @@
 #define MAX_WORDS 12
 #define MAX_QUERY 200
 
-#define SEARCH_SQL \
+#define SEARCH_COLUMNS \
   "SELECT e.id, e.student_id, st.given_name, st.family_name, st.preferred_name, e.section, " \
-  "e.school_year, e.author_name, e.created_at, " \
-  "snippet(profile_fts, 0, '**', '**', '…', 16) " \
+  "e.school_year, e.author_name, e.created_at, "
+#define SEARCH_FILTER \
+  "AND e.school_id = ?2 AND e.sensitive = 0 AND e.superseded_by IS NULL "
+
+#define SEARCH_SQL_SQLITE \
+  SEARCH_COLUMNS "snippet(profile_fts, 0, '**', '**', '…', 16) " \
   "FROM profile_fts JOIN profile_entry e ON e.id = profile_fts.rowid " \
   "JOIN student st ON st.id = e.student_id " \
-  "WHERE profile_fts MATCH ?1 AND e.school_id = ?2 AND e.sensitive = 0 AND e.superseded_by IS NULL " \
+  "WHERE profile_fts MATCH ?1 " SEARCH_FILTER \
   "ORDER BY rank, e.id LIMIT ?3 OFFSET ?4"
 
-/* Each word of @q as a quoted prefix term, all of them required.  Words are
- * letters and digits only (bel_text_words), so no FTS5 syntax gets through. */
+/* The expression of the index profile_entry_search, so that the planner uses it. */
+#define PG_WORDS "to_tsvector ('bel_search', e.body)"
+#define SEARCH_SQL_POSTGRESQL \
+  SEARCH_COLUMNS "ts_headline ('bel_search', e.body, q.query, " \
+  "'StartSel=**, StopSel=**, MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter=…') " \
+  "FROM (SELECT to_tsquery ('bel_search', ?1) AS query) q, profile_entry e " \
+  "JOIN student st ON st.id = e.student_id " \
+  "WHERE " PG_WORDS " @@ q.query " SEARCH_FILTER \
+  "ORDER BY ts_rank (" PG_WORDS ", q.query) DESC, e.id LIMIT ?3 OFFSET ?4"
+
+/* Each word of @q as a quoted prefix term, all of them required: "word"* for
+ * FTS5, 'word':* for a PostgreSQL tsquery.  Words are letters and digits only
+ * (bel_text_words), so no query syntax gets through. */
 static char *
-match_query (const char  *q,
+match_query (BelDialect   dialect,
+             const char  *q,
              GError     **error)
 {
+  gboolean pg = dialect == BEL_DIALECT_POSTGRESQL;
   g_auto(GStrv) words = NULL;
   GString *out;
 
@@ -48,7 +66,7 @@ match_query (const char  *q,
     }
   out = g_string_new (NULL);
   for (guint i = 0; words[i] != NULL && i < MAX_WORDS; i++)
-    g_string_append_printf (out, "%s\"%s\"*", i ? " " : "", words[i]);
+    g_string_append_printf (out, pg ? "%s'%s':*" : "%s\"%s\"*", i == 0 ? "" : pg ? " & " : " ", words[i]);
   return g_string_free (out, FALSE);
 }
 
@@ -104,6 +122,7 @@ bel_profiles_search (BelEngine   *engine,
                      GError     **error)
 {
   BelStore *store;
+  BelDialect dialect;
   g_autoptr(BelStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *match = NULL;
@@ -116,13 +135,15 @@ bel_profiles_search (BelEngine   *engine,
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
+  store = bel_engine_get_store (engine);
+  dialect = bel_store_get_dialect (store);
   if (!bel_engine_require_school_role (engine, actor, school_id, BEL_ROLE_ANY, error) ||
       !parse_cursor (cursor, &offset, error) ||
-      (match = match_query (q, error)) == NULL)
+      (match = match_query (dialect, q, error)) == NULL)
     return NULL;
   limit = CLAMP (limit, 1, BEL_PROFILE_SEARCH_LIMIT_MAX);
-  store = bel_engine_get_store (engine);
-  stmt = bel_store_prepare (store, SEARCH_SQL, error);
+  stmt = bel_store_prepare (store, dialect == BEL_DIALECT_POSTGRESQL ? SEARCH_SQL_POSTGRESQL : SEARCH_SQL_SQLITE,
+                            error);
   if (stmt == NULL)
     return NULL;
   bel_bind_text (stmt, 1, match);
