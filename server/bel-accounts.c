@@ -48,7 +48,7 @@ load_memberships (BelEngine   *engine,
   g_autoptr(GListStore) list = g_list_store_new (BEL_TYPE_MEMBERSHIP);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
-      BEL_MEMBERSHIP_SELECT "WHERE m.account_id = ? ORDER BY s.name COLLATE NOCASE, s.id", error);
+      BEL_MEMBERSHIP_SELECT "WHERE m.account_id = ? ORDER BY lower(s.name), s.id", error);
 
   if (stmt == NULL)
     return FALSE;

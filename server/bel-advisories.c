@@ -121,7 +121,7 @@ bel_advisories_list (BelEngine   *engine,
     return NULL;
   store = bel_engine_get_store (engine);
   stmt = bel_store_prepare (store, ADVISORY_SELECT "WHERE a.school_id = ? "
-                            "ORDER BY a.name COLLATE NOCASE, a.id", error);
+                            "ORDER BY lower(a.name), a.id", error);
   if (stmt == NULL)
     return NULL;
   bel_bind_int64 (stmt, 1, school_id);

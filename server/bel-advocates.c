@@ -116,8 +116,7 @@ bel_advocates_list (BelEngine              *engine,
   store = bel_engine_get_store (engine);
   stmt = bel_store_prepare (store, ADVOCATE_SELECT
                             "WHERE a.school_id = ?1 AND (?2 = 0 OR a.account_id = ?2) "
-                            "AND CASE ?3 WHEN 'all' THEN 1 WHEN 'current' THEN a.status <> 'ended' "
-                            "ELSE a.status = ?3 END "
+                            "AND (?3 = 'all' OR (?3 = 'current' AND a.status <> 'ended') OR a.status = ?3) "
                             "AND (?4 IS NULL OR a.follow_up_on <= ?4) " ADVOCATE_ORDER, error);
   if (stmt == NULL)
     return NULL;

@@ -182,7 +182,7 @@ students_sql (BelRound            *round,
     {
       g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
 
-      g_string_append_printf (sql, "FROM %s rs JOIN student st ON st.id = rs.student_id WHERE 1 ", roster);
+      g_string_append_printf (sql, "FROM %s rs JOIN student st ON st.id = rs.student_id WHERE 1 = 1 ", roster);
     }
   else
     g_string_append (sql, "FROM student st WHERE st.school_id = ?2 AND st.active = 1 AND ?1 > 0 ");
@@ -431,7 +431,7 @@ read_marks (Reader      *r,
 {
   g_autoptr(BelStmt) stmt = bel_store_prepare (r->store,
       "SELECT student_id, account_id, kind FROM mark "
-      "WHERE round_id = ?1 AND (kind <> 'concern' OR ?2 OR account_id = ?3) "
+      "WHERE round_id = ?1 AND (kind <> 'concern' OR ?2 = 1 OR account_id = ?3) "
       "ORDER BY student_id, account_id", error);
   g_autoptr(GError) local_error = NULL;
   BelBoardStudent *s = NULL;
@@ -544,7 +544,7 @@ count_students (Reader  *r,
 {
   BelRound *round = r->board->round;
   g_autofree char *roster = bel_rounds_roster_sql (round, 1, 2);
-  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", roster);
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s rs", roster);
   g_autoptr(BelStmt) stmt = bel_store_prepare (r->store, sql, error);
 
   if (stmt == NULL)

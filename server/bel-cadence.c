@@ -274,7 +274,7 @@ save_settings (BelEngine           *engine,
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO checkin_settings (school_id, checklist, rules, quarters, non_school_days, "
       "version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 2, ?6) ON CONFLICT (school_id) DO UPDATE SET "
-      "checklist = ?2, rules = ?3, quarters = ?4, non_school_days = ?5, version = version + 1, "
+      "checklist = ?2, rules = ?3, quarters = ?4, non_school_days = ?5, version = checkin_settings.version + 1, "
       "updated_at = ?6", error);
 
   if (stmt == NULL)

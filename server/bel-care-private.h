@@ -70,11 +70,6 @@ GPtrArray   *bel_care_collect          (BelStore         *store,
                                         BelStmt     *stmt,
                                         BelCareRowFunc    from_row,
                                         GError          **error);
-/* Whether the store has @table (a later migration may not be there yet). */
-gboolean     bel_care_has_table        (BelStore         *store,
-                                        const char       *table,
-                                        const char       *column);
-
 /* Records a live event whose data is the (name, gint64 value) pairs that
  * follow, NULL-terminated; visible to @roles and @account_id (see bel-events.h). */
 gboolean     bel_care_record           (BelEngine        *engine,

@@ -149,21 +149,6 @@ bel_care_collect (BelStore        *store,
   return g_steal_pointer (&out);
 }
 
-gboolean
-bel_care_has_table (BelStore   *store,
-                    const char *table,
-                    const char *column)
-{
-  g_autoptr(BelStmt) stmt = bel_store_prepare (store,
-      "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  bel_bind_text (stmt, 1, table);
-  bel_bind_text (stmt, 2, column);
-  return bel_store_step_row (store, stmt, NULL);
-}
-
 GPtrArray *
 bel_care_list_items (gpointer    resource,
                      const char *field)

@@ -202,6 +202,7 @@ bel_config_load_file (BelConfig   *self,
       return FALSE;
     }
   read_string (file, "server", "database", &self->database);
+  read_string (file, "database", "url", &self->database);
   read_string (file, "server", "listen", &self->listen);
   read_string (file, "server", "tls_certificate", &self->tls_certificate);
   read_string (file, "server", "tls_key", &self->tls_key);

@@ -257,9 +257,9 @@ bel_events_fetch (BelEngine            *engine,
   /* ?1 school (NULL: all), ?2 since, ?3 until, ?4 roles, ?5 account, ?6 limit */
   stmt = bel_store_prepare (store,
                             "SELECT " EVENT_COLUMNS " FROM event"
-                            " WHERE (?1 IS NULL OR school_id = ?1) AND seq > ?2"
-                            "   AND (?3 IS NULL OR seq <= ?3)"
-                            "   AND (?4 IS NULL OR (visible_roles & ?4) != 0 OR visible_account = ?5)"
+                            " WHERE (school_id = ?1 OR ?1 IS NULL) AND seq > ?2"
+                            "   AND (seq <= ?3 OR ?3 IS NULL)"
+                            "   AND ((visible_roles & ?4) != 0 OR visible_account = ?5 OR ?4 IS NULL)"
                             " ORDER BY seq LIMIT ?6", error);
   if (stmt == NULL)
     return NULL;
@@ -303,7 +303,11 @@ bel_events_last_seq (BelEngine  *engine,
   g_return_val_if_fail (BEL_IS_ENGINE (engine), -1);
 
   store = bel_engine_get_store (engine);
-  stmt = bel_store_prepare (store, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'event'), 0)", error);
+  /* SQLite: the AUTOINCREMENT counter.  PostgreSQL: the last committed event
+   * (a sequence also counts values of transactions still open). */
+  stmt = bel_store_prepare (store, bel_store_get_dialect (store) == BEL_DIALECT_SQLITE
+                                   ? "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'event'), 0)"
+                                   : "SELECT COALESCE(MAX(seq), 0) FROM event", error);
   if (stmt == NULL || !bel_store_step_row (store, stmt, error))
     return -1;
   return bel_column_int64 (stmt, 0);

@@ -269,8 +269,8 @@ store_update (BelEngine   *engine,
   g_autofree char *now = bel_store_now_iso ();
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE concern_flag SET status = ?1, reason = ?2, resolution = ?3, "
-      "closed_by = CASE WHEN ?4 THEN ?5 WHEN ?6 THEN NULL ELSE closed_by END, "
-      "closed_at = CASE WHEN ?4 THEN ?7 WHEN ?6 THEN NULL ELSE closed_at END, "
+      "closed_by = CASE WHEN ?4 = 1 THEN ?5 WHEN ?6 = 1 THEN NULL ELSE closed_by END, "
+      "closed_at = CASE WHEN ?4 = 1 THEN ?7 WHEN ?6 = 1 THEN NULL ELSE closed_at END, "
       "updated_at = ?7, version = version + 1 WHERE id = ?8 AND version = ?9", error);
 
   if (stmt == NULL)

@@ -13,12 +13,12 @@
   "AND (?2 = 'all' OR g.status = ?2) " \
   "AND (?3 = 0 OR g.metric_id = ?3) " \
   "AND (?4 = 0 OR st.advisory_id = ?4) " \
-  "AND (?5 IS NULL OR st.grade = ?5) " \
+  "AND (st.grade = ?5 OR ?5 IS NULL) " \
   "AND (?6 IS NULL OR CASE ?6 " \
   "  WHEN 'el' THEN st.el_status = 'current' WHEN 'former_el' THEN st.el_status = 'former' " \
   "  WHEN 'iep' THEN st.iep = 1 WHEN '504' THEN st.section_504 = 1 " \
   "  WHEN 'language_plan' THEN st.language_plan = 1 WHEN 'behavior_plan' THEN st.behavior_plan = 1 " \
-  "  WHEN 'attr' THEN json_extract (st.attributes, ?7) = ?8 ELSE 0 END) " \
+  "  WHEN 'attr' THEN json_extract (st.attributes, ?7) = ?8 ELSE 1 = 0 END) " \
   "ORDER BY st.family_key, st.given_key, st.id, g.metric_id, g.id"
 
 static const char * const fixed_subgroups[] = {

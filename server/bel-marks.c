@@ -214,8 +214,9 @@ bel_marks_put (BelEngine   *engine,
       (round = check_mark_change (engine, actor, round_id, student_id, account_id, kind, error)) == NULL)
     return NULL;
   stmt = bel_store_prepare (store,
-                            "INSERT OR IGNORE INTO mark (round_id, student_id, account_id, kind, "
-                            "placed_by, created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO mark (round_id, student_id, account_id, kind, "
+                            "placed_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            error);
   if (stmt == NULL)
     return NULL;
   bel_bind_int64 (stmt, 1, round_id);

@@ -195,8 +195,6 @@ bel_meeting_attendance (BelMeeting  *meeting,
   g_autofree char *as_of = bel_date_format (meeting->as_of);
   g_autofree char *fresh_from = bel_date_format (meeting->as_of - BEL_MEETING_ATTENDANCE_FRESH_DAYS);
 
-  if (!bel_care_has_table (store, "profile_entry", "attendance_rate"))
-    return TRUE;
   stmt = bel_store_prepare (store,
       "WITH a AS (SELECT student_id, attendance_rate AS rate, observed_on, "
       " ROW_NUMBER () OVER (PARTITION BY student_id ORDER BY observed_on DESC, id DESC) AS n "

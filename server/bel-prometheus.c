@@ -203,28 +203,18 @@ bel_prometheus_to_text (BelPrometheus *self,
   g_string_append_printf (out, "# HELP belongingd_websockets_open Open live event connections.\n"
                                "# TYPE belongingd_websockets_open gauge\n"
                                "belongingd_websockets_open %u\n", open_websockets);
-  g_string_append_printf (out, "# HELP belongingd_database_size_bytes The database file and its WAL.\n"
+  g_string_append_printf (out, "# HELP belongingd_database_size_bytes The database file and its WAL (SQLite), or the database (PostgreSQL).\n"
                                "# TYPE belongingd_database_size_bytes gauge\n"
                                "belongingd_database_size_bytes %" G_GINT64_FORMAT "\n", database_bytes);
   return g_string_free (out, FALSE);
 }
 
-static gint64
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
-}
-
 void
 bel_handle_prometheus (BelRequest *request)
 {
-  const char *db = bel_store_get_path (bel_engine_get_store (request->engine));
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   BelEventHub *hub = bel_event_hub_get (request->engine);
   g_autofree char *text = bel_prometheus_to_text (bel_prometheus_get_default (), bel_event_hub_get_n_clients (hub),
-                                               file_size (db) + file_size (wal));
+                                               bel_store_get_size (bel_engine_get_store (request->engine)));
 
   soup_server_message_set_status (request->msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (request->msg, "text/plain; version=0.0.4; charset=utf-8", SOUP_MEMORY_COPY,

@@ -262,8 +262,9 @@ keep_roster (BelEngine  *engine,
 {
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
-      "INSERT OR IGNORE INTO round_student (round_id, student_id, grade, advisory_id) "
-      "SELECT ?1, id, grade, advisory_id FROM student WHERE school_id = ?2 AND active = 1", error);
+      "INSERT INTO round_student (round_id, student_id, grade, advisory_id) "
+      "SELECT ?1, id, grade, advisory_id FROM student WHERE school_id = ?2 AND active = 1 "
+      "ON CONFLICT DO NOTHING", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -285,8 +286,8 @@ write_round (BelEngine   *engine,
   g_autofree char *now = bel_store_now_iso ();
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "UPDATE map_round SET name = ?1, status = ?2, "
-      "opened_at = CASE WHEN ?3 THEN ?5 ELSE opened_at END, "
-      "closed_at = CASE WHEN ?4 THEN ?5 ELSE closed_at END, "
+      "opened_at = CASE WHEN ?3 = 1 THEN ?5 ELSE opened_at END, "
+      "closed_at = CASE WHEN ?4 = 1 THEN ?5 ELSE closed_at END, "
       "updated_at = ?5, version = version + 1 WHERE id = ?6 AND version = ?7", error);
 
   if (stmt == NULL)

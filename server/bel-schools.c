@@ -68,8 +68,8 @@ bel_schools_list (BelEngine   *engine,
   store = bel_engine_get_store (engine);
   stmt = bel_store_prepare (store,
                             "SELECT " SCHOOL_COLUMNS "FROM school s "
-                            "WHERE ?1 OR s.id IN (SELECT school_id FROM membership WHERE account_id = ?2) "
-                            "ORDER BY s.name COLLATE NOCASE, s.id", error);
+                            "WHERE ?1 = 1 OR s.id IN (SELECT school_id FROM membership WHERE account_id = ?2) "
+                            "ORDER BY lower(s.name), s.id", error);
   if (stmt == NULL)
     return NULL;
   bel_bind_int64 (stmt, 1, bel_account_is_admin (actor));
@@ -211,7 +211,7 @@ bel_schools_list_staff (BelEngine   *engine,
   stmt = bel_store_prepare (store,
                             BEL_MEMBERSHIP_SELECT
                             "WHERE m.school_id = ? AND a.active = 1 "
-                            "ORDER BY a.display_name COLLATE NOCASE, a.id", error);
+                            "ORDER BY lower(a.display_name), a.id", error);
   if (stmt == NULL)
     return NULL;
   bel_bind_int64 (stmt, 1, school_id);

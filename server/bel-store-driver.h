@@ -32,6 +32,7 @@ struct _BelStoreDriver
   const char *name;
   BelDialect  dialect;
   const char *migrations;     /* GResource directory of NNNN-*.sql files */
+  const char *prelude;        /* GResource run before the migrations at every open, or NULL */
 
   gpointer  (*open)            (const char *location, GError **error);
   void      (*close)           (gpointer conn);
@@ -46,6 +47,7 @@ struct _BelStoreDriver
   const char *begin_sql;
   gboolean  (*integrity_check) (gpointer conn, GError **error);
   gboolean  (*checkpoint)      (gpointer conn, GError **error);
+  gint64    (*size)            (gpointer conn, const char *location);
 
   BelStep   (*step)            (BelStmt *stmt, GError **error);
   void      (*reset)           (BelStmt *stmt);
@@ -63,5 +65,6 @@ struct _BelStoreDriver
 };
 
 extern const BelStoreDriver bel_store_sqlite_driver;
+extern const BelStoreDriver bel_store_postgresql_driver;
 
 G_END_DECLS

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "bel-error.h"
@@ -173,6 +174,24 @@ lite_integrity_check (gpointer   conn,
   return ok;
 }
 
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+/* The file and its write-ahead log. */
+static gint64
+lite_size (gpointer    conn,
+           const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  return file_size (path) + file_size (wal);
+}
+
 static BelStep
 lite_step (BelStmt  *stmt,
            GError  **error)
@@ -287,6 +306,7 @@ const BelStoreDriver bel_store_sqlite_driver = {
   .begin_sql = "BEGIN IMMEDIATE",
   .integrity_check = lite_integrity_check,
   .checkpoint = lite_checkpoint,
+  .size = lite_size,
   .step = lite_step,
   .reset = lite_reset,
   .free = lite_free,

@@ -338,22 +338,28 @@ bel_store_get_schema_version (BelStore *self)
   return query_schema_version (self, NULL);
 }
 
+static char *
+lookup_sql (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (bel_sql_get_resource (), path,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  return bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+}
+
 static gboolean
 apply_migration (BelStore    *self,
                  const char  *name,
                  GError     **error)
 {
   g_autofree char *path = g_strconcat (self->driver->migrations, "/", name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = lookup_sql (path, error);
   g_autofree char *now = bel_store_now_iso ();
   g_autoptr(BelStmt) record = NULL;
 
-  bytes = g_resource_lookup_data (bel_sql_get_resource (), path,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
+  if (sql == NULL)
     return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   if (!bel_store_exec (self, self->driver->begin_sql, error))
     return FALSE;
@@ -379,6 +385,26 @@ fail:
   bel_store_exec (self, "ROLLBACK", NULL);
   g_prefix_error (error, "Migration %s failed: ", name);
   return FALSE;
+}
+
+/* The driver's prelude, in a write transaction: daemons may start together. */
+static gboolean
+run_prelude (BelStore  *self,
+             GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->driver->prelude == NULL)
+    return TRUE;
+  sql = lookup_sql (self->driver->prelude, error);
+  if (sql == NULL || !bel_store_exec (self, self->driver->begin_sql, error))
+    return FALSE;
+  if (!bel_store_exec (self, sql, error) || !bel_store_exec (self, "COMMIT", error))
+    {
+      bel_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -413,14 +439,24 @@ migrate (BelStore  *self,
   return TRUE;
 }
 
+gboolean
+bel_store_location_is_file (const char *location)
+{
+  return !g_str_has_prefix (location, "postgresql://") && !g_str_has_prefix (location, "postgres://");
+}
+
 static const BelStoreDriver *
 driver_for (const char *location)
 {
-#ifdef HAVE_LIBPQ
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return &bel_store_postgresql_driver;
-#endif
-  return &bel_store_sqlite_driver;
+  return bel_store_location_is_file (location) ? &bel_store_sqlite_driver : &bel_store_postgresql_driver;
+}
+
+gint64
+bel_store_get_size (BelStore *self)
+{
+  g_return_val_if_fail (BEL_IS_STORE (self), -1);
+
+  return self->conn ? self->driver->size (self->conn, self->path) : -1;
 }
 
 BelStore *
@@ -438,7 +474,8 @@ bel_store_open (const char  *location,
   self->conn = self->driver->open (location, error);
   if (self->conn == NULL)
     return NULL;
-  if (!self->driver->configure (self->conn, error) || !migrate (self, error))
+  if (!self->driver->configure (self->conn, error) || !run_prelude (self, error) ||
+      !migrate (self, error))
     {
       g_prefix_error (error, "%s: ", bel_store_get_display_name (self));
       return NULL;

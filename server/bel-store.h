@@ -27,6 +27,10 @@ const char *bel_store_get_path           (BelStore    *self);
 /* The same without a password: for messages and logs. */
 const char *bel_store_get_display_name   (BelStore    *self);
 char       *bel_store_redact_location    (const char  *location);
+/* Whether @location names a file (SQLite), not a postgresql:// URL. */
+gboolean    bel_store_location_is_file   (const char  *location);
+/* Bytes the database takes on disk; -1 when unknown. */
+gint64      bel_store_get_size           (BelStore    *self);
 int         bel_store_get_schema_version (BelStore    *self);
 int         bel_store_latest_version     (void);
 gboolean    bel_store_ping               (BelStore    *self,

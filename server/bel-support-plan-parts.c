@@ -116,7 +116,8 @@ save_contributors (BelStore        *store,
   for (guint i = 0; i < people->len; i++)
     {
       g_autoptr(BelStmt) stmt = bel_store_prepare (store,
-          "INSERT OR IGNORE INTO support_plan_contributor (plan_id, account_id) VALUES (?, ?)", error);
+          "INSERT INTO support_plan_contributor (plan_id, account_id) VALUES (?, ?) "
+          "ON CONFLICT DO NOTHING", error);
 
       if (stmt == NULL)
         return FALSE;

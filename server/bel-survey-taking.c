@@ -159,7 +159,7 @@ bel_survey_adult_choices (BelEngine   *engine,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT a.id, a.display_name FROM membership m JOIN account a ON a.id = m.account_id "
-      "WHERE m.school_id = ? AND a.active = 1 ORDER BY a.display_name COLLATE NOCASE, a.id", error);
+      "WHERE m.school_id = ? AND a.active = 1 ORDER BY lower(a.display_name), a.id", error);
 
   if (stmt == NULL)
     return NULL;
@@ -190,7 +190,7 @@ insert_response (BelEngine   *engine,
   BelStore *store = bel_engine_get_store (engine);
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "INSERT INTO survey_response (window_id, student_id, grade, advisory_id, submitted_on) "
-      "SELECT ?1, CASE WHEN ?3 THEN st.id END, st.grade, st.advisory_id, ?4 FROM student st WHERE st.id = ?2",
+      "SELECT ?1, CASE WHEN ?3 = 1 THEN st.id END, st.grade, st.advisory_id, ?4 FROM student st WHERE st.id = ?2",
       error);
 
   if (stmt == NULL)
@@ -287,7 +287,7 @@ insert_adults (BelStore    *store,
       g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT OR IGNORE INTO survey_named_adult (response_id, item_id, account_id) "
           "SELECT ?1, ?2, m.account_id FROM membership m JOIN account a ON a.id = m.account_id "
-          "WHERE m.account_id = ?3 AND m.school_id = ?4 AND a.active = 1", error);
+          "WHERE m.account_id = ?3 AND m.school_id = ?4 AND a.active = 1 ON CONFLICT DO NOTHING", error);
 
       if (stmt == NULL)
         return FALSE;

@@ -407,7 +407,7 @@ store_code (BelStore    *store,
       g_autofree char *hash = bel_survey_code_hash (key, code);
       g_autoptr(BelStmt) stmt = bel_store_prepare (store,
           "INSERT INTO survey_code (window_id, student_id, code_hash, used, issued_at) VALUES (?1, ?2, ?3, 0, ?4) "
-          "ON CONFLICT (window_id, student_id) DO UPDATE SET code_hash = ?3, issued_at = ?4 WHERE used = 0",
+          "ON CONFLICT (window_id, student_id) DO UPDATE SET code_hash = ?3, issued_at = ?4 WHERE survey_code.used = 0",
           error);
       g_autoptr(GError) local_error = NULL;
 

@@ -343,7 +343,7 @@ bel_surveys_update_settings (BelEngine           *engine,
   stmt = bel_store_prepare (store,
       "INSERT INTO survey_settings (school_id, min_respondents, leaders_see_teacher_results, version, "
       "updated_at) VALUES (?1, ?2, ?3, 2, ?4) ON CONFLICT (school_id) DO UPDATE SET min_respondents = ?2, "
-      "leaders_see_teacher_results = ?3, version = version + 1, updated_at = ?4", error);
+      "leaders_see_teacher_results = ?3, version = survey_settings.version + 1, updated_at = ?4", error);
   if (stmt == NULL)
     return NULL;
   bel_bind_int64 (stmt, 1, school_id);

@@ -91,9 +91,10 @@ main (int   argc,
       return 2;
     }
 
-  /* One daemon per database, and none while belongingctl restore replaces it. */
-  lock = bel_lock_acquire (bel_config_get_database (config), &error);
-  if (lock == NULL)
+  /* One daemon per SQLite file, and none while belongingctl restore replaces
+   * it.  Any number share a PostgreSQL database. */
+  if (bel_store_location_is_file (bel_config_get_database (config)) &&
+      (lock = bel_lock_acquire (bel_config_get_database (config), &error)) == NULL)
     goto fail;
   engine = bel_engine_open (config, &error);
   if (engine == NULL)

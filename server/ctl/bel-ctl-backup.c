@@ -19,7 +19,16 @@ database_path (BelCtl  *ctl,
 {
   g_autoptr(BelConfig) config = bel_ctl_load_config (ctl, error);
 
-  return config ? g_strdup (bel_config_get_database (config)) : NULL;
+  if (config == NULL)
+    return NULL;
+  if (!bel_store_location_is_file (bel_config_get_database (config)))
+    {
+      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_INVALID,
+                           _("The database is PostgreSQL: back it up and restore it with pg_dump and "
+                             "pg_restore (docs/admin.md)"));
+      return NULL;
+    }
+  return g_strdup (bel_config_get_database (config));
 }
 
 static char *

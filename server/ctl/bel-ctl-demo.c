@@ -53,7 +53,7 @@ check_empty (BelEngine  *engine,
     return TRUE;
   g_set_error (error, BEL_ERROR, BEL_ERROR_CONFLICT,
                _("%s already has schools or accounts; add --force to add the demo school anyway"),
-               bel_config_get_database (bel_engine_get_config (engine)));
+               bel_store_get_display_name (bel_engine_get_store (engine)));
   return FALSE;
 }
 

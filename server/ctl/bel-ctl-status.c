@@ -124,15 +124,10 @@ static void
 print_database (BelEngine *engine)
 {
   BelStore *store = bel_engine_get_store (engine);
-  const char *path = bel_store_get_path (store);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf db_stat = { 0 }, wal_stat = { 0 };
-  g_autofree char *size = NULL;
+  g_autofree char *size = g_format_size ((guint64) MAX (bel_store_get_size (store), 0));
 
-  g_stat (path, &db_stat);
-  g_stat (wal, &wal_stat);
-  size = g_format_size ((guint64) (db_stat.st_size + wal_stat.st_size));
-  g_print (_("database: %s (%s, schema version %d; this belongingctl %s knows up to %d)\n"), path, size,
+  g_print (_("database: %s (%s, schema version %d; this belongingctl %s knows up to %d)\n"),
+           bel_store_get_display_name (store), size,
            bel_store_get_schema_version (store), PACKAGE_VERSION, bel_store_latest_version ());
   g_print (_("schools: %" G_GINT64_FORMAT "\n"), count (store, "SELECT COUNT(*) FROM school"));
   g_print (_("accounts: %" G_GINT64_FORMAT " active, %" G_GINT64_FORMAT " disabled\n"),
@@ -176,7 +171,8 @@ bel_ctl_status (BelCtl  *ctl,
     return bel_ctl_report (ctl, error);
   answering = print_daemon (config, url);
   print_certificate (config);
-  if (!answering && bel_lock_is_held (bel_config_get_database (config)))
+  if (!answering && bel_store_location_is_file (bel_config_get_database (config)) &&
+      bel_lock_is_held (bel_config_get_database (config)))
     g_print (_("daemon: a belongingd process holds the database but does not answer\n"));
   engine = bel_ctl_open_engine (ctl, TRUE, &error);
   if (engine == NULL)

@@ -149,7 +149,7 @@ bel_ctl_open_engine (BelCtl    *ctl,
   if (config == NULL)
     return NULL;
   path = bel_config_get_database (config);
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (must_exist && bel_store_location_is_file (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, _("There is no database at %s"), path);
       return NULL;

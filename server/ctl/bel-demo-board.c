@@ -483,9 +483,9 @@ backdate (Map     *m,
          exec_dated (m, "UPDATE map_round SET created_at = ?2 || 'T" MEETING_TIME "', "
                      "opened_at = ?2 || 'T" MEETING_TIME "', updated_at = ?2 || 'T" MEETING_TIME "' "
                      "WHERE id = ?1", winter_id, winter_open, error) &&
-         exec_dated (m, "UPDATE mark SET created_at = ?2 || 'T15:' || printf ('%02d', 31 + student_id % 28) "
+         exec_dated (m, "UPDATE mark SET created_at = ?2 || 'T15:' || (31 + student_id % 28) "
                      "|| ':00Z' WHERE round_id = ?1", fall_id, fall_open, error) &&
-         exec_dated (m, "UPDATE mark SET created_at = ?2 || 'T15:' || printf ('%02d', 31 + student_id % 28) "
+         exec_dated (m, "UPDATE mark SET created_at = ?2 || 'T15:' || (31 + student_id % 28) "
                      "|| ':00Z' WHERE round_id = ?1", winter_id, winter_open, error) &&
          exec_dated (m, "UPDATE advocate SET created_at = ?2 || 'T16:00:00Z', "
                      "updated_at = CASE WHEN version = 1 THEN ?2 || 'T16:00:00Z' "

@@ -123,7 +123,7 @@ read_school (Writer  *w,
   BelStore *store = bel_engine_get_store (w->engine);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelStmt) pupils = bel_store_prepare (store,
-      "SELECT id, advisory_id, el_status = 'current', iep OR section_504, "
+      "SELECT id, advisory_id, el_status = 'current', (iep = 1 OR section_504 = 1), "
       "COALESCE (json_extract (attributes, '$.gender'), '') = 'Nonbinary' "
       "FROM student WHERE school_id = ? AND active = 1 AND advisory_id IS NOT NULL ORDER BY id", error);
   g_autoptr(BelStmt) advisories = NULL;
@@ -345,7 +345,7 @@ open_window (Writer                 *w,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BelStmt) stmt = bel_store_prepare (store,
       "SELECT adv.id, adv.name, a.username FROM advisory adv LEFT JOIN account a ON a.id = adv.advisor_id "
-      "WHERE adv.school_id = ? AND EXISTS (SELECT 1 FROM student st WHERE st.advisory_id = adv.id AND st.active) "
+      "WHERE adv.school_id = ? AND EXISTS (SELECT 1 FROM student st WHERE st.advisory_id = adv.id AND st.active = 1) "
       "ORDER BY adv.advisor_id IS NULL, adv.id LIMIT 1", error);
   g_autoptr(BelSurvey) survey = NULL;
   g_autoptr(BelSurveyWindow) window = NULL;
