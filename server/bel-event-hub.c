@@ -11,6 +11,7 @@
 #include "bel-events.h"
 #include "bel-listener.h"
 #include "bel-prometheus.h"
+#include "bel-store-private.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
 #define MAX_INCOMING_PAYLOAD 4096  /* clients have nothing to say; keep their frames small */
@@ -36,6 +37,7 @@ struct _BelEventHub
 {
   GObject    parent_instance;
   BelEngine *engine;      /* not owned: the engine owns its hub */
+  BelStore  *store;       /* owned: it may outlive the engine's dispose */
   guint      listener_id;
   gint64     published;   /* the last seq fanned out to live clients */
   GPtrArray *clients;     /* of Client, owned */
@@ -46,6 +48,8 @@ struct _BelEventHub
 };
 
 G_DEFINE_FINAL_TYPE (BelEventHub, bel_event_hub, G_TYPE_OBJECT)
+
+#define SESSIONS_CHANNEL "belonging_sessions"
 
 static void client_replay_step (Client *client);
 
@@ -415,22 +419,46 @@ client_revalidate (Client *client)
   client->reader = reader;
 }
 
-void
-bel_event_hub_revalidate (BelEventHub *self)
+static void
+revalidate_clients (BelEventHub *self)
 {
-  g_return_if_fail (BEL_IS_EVENT_HUB (self));
-
   if (self->engine == NULL)
     return;
   for (guint i = 0; i < self->clients->len; i++)
     client_revalidate (g_ptr_array_index (self->clients, i));
 }
 
+void
+bel_event_hub_revalidate (BelEventHub *self)
+{
+  g_return_if_fail (BEL_IS_EVENT_HUB (self));
+
+  revalidate_clients (self);
+  /* and the other daemons' subscribers of this database */
+  bel_store_notify (self->store, SESSIONS_CHANNEL);
+}
+
 static gboolean
 revalidate_tick (gpointer user_data)
 {
-  bel_event_hub_revalidate (user_data);
+  revalidate_clients (user_data);
   return G_SOURCE_CONTINUE;
+}
+
+/* Another daemon of the database committed events or ended sessions. */
+static void
+on_notice (BelStore   *store,
+           const char *channel,
+           gpointer    user_data)
+{
+  BelEventHub *self = user_data;
+
+  if (self->engine == NULL)
+    return;
+  if (strcmp (channel, BEL_EVENTS_CHANNEL) == 0)
+    on_events_committed (self->engine, self);
+  else
+    revalidate_clients (self);
 }
 
 gboolean
@@ -494,6 +522,9 @@ bel_event_hub_dispose (GObject *object)
   if (self->listener_id != 0 && self->engine != NULL)
     bel_events_remove_listener (self->engine, self->listener_id);
   self->listener_id = 0;
+  if (self->store != NULL)
+    bel_store_unlisten (self->store, self);
+  g_clear_object (&self->store);
   g_clear_handle_id (&self->reap_id, g_source_remove);
   g_clear_handle_id (&self->revalidate_id, g_source_remove);
   if (self->clients != NULL)
@@ -555,6 +586,9 @@ bel_event_hub_get (BelEngine *engine)
       self->published = 0;
     }
   self->listener_id = bel_events_add_listener (engine, on_events_committed, self);
+  self->store = g_object_ref (bel_engine_get_store (engine));
+  bel_store_listen (self->store, BEL_EVENTS_CHANNEL, on_notice, self);
+  bel_store_listen (self->store, SESSIONS_CHANNEL, on_notice, self);
   self->revalidate_id = g_timeout_add_seconds (MAX (self->ping_interval, 1), revalidate_tick, self);
   return self;
 }

@@ -132,8 +132,10 @@ bel_events_record_restricted (BelEngine   *engine,
   bel_bind_text (stmt, 7, now);
   if (!bel_store_step_done (store, stmt, error))
     return FALSE;
-  /* Inside a transaction: once the outermost one commits; otherwise now. */
+  /* Inside a transaction: once the outermost one commits; otherwise now.
+   * Other daemons of the database hear of it at the commit too. */
   bel_transaction_on_commit (store, notify_listeners, engine);
+  bel_store_notify (store, BEL_EVENTS_CHANNEL);
   return TRUE;
 }
 
@@ -272,7 +274,7 @@ bel_events_fetch (BelEngine            *engine,
     }
   bel_bind_int64 (stmt, 2, since);
   bel_bind_id (stmt, 3, until);
-  bel_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : -1);
+  bel_bind_int64 (stmt, 6, limit > 0 ? (gint64) limit : G_MAXINT64);
 
   while (bel_store_step_row (store, stmt, &local_error))
     {

@@ -41,6 +41,9 @@
 
 G_BEGIN_DECLS
 
+/* The notice channel of committed events, between daemons of one database. */
+#define BEL_EVENTS_CHANNEL "belonging_events"
+
 /* Who may see an event: admins always; members whose role bit (BelRoleMask of
  * bel-engine-private.h: teacher 1, counselor 2, leader 4) is in @roles; and
  * @account_id.  BEL_EVENT_EVERYONE = all members. */

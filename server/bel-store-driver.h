@@ -48,6 +48,11 @@ struct _BelStoreDriver
   gboolean  (*integrity_check) (gpointer conn, GError **error);
   gboolean  (*checkpoint)      (gpointer conn, GError **error);
   gint64    (*size)            (gpointer conn, const char *location);
+  /* Optional: notices between processes (NULL: there are no others). */
+  void      (*notify)          (gpointer conn, const char *channel);
+  void      (*listen)          (gpointer conn, const char *location, const char *channel,
+                                void (*func) (const char *channel, gpointer data), gpointer data);
+  void      (*unlisten)        (gpointer conn, gpointer data);
 
   BelStep   (*step)            (BelStmt *stmt, GError **error);
   void      (*reset)           (BelStmt *stmt);

@@ -91,4 +91,22 @@ const char   *bel_column_text        (BelStmt      *stmt,
 
 char         *bel_store_now_iso      (void);
 
+/* Changes made by other belongingd processes on the same database
+ * (PostgreSQL's LISTEN/NOTIFY; with SQLite there are none).  A notice sent
+ * inside a transaction arrives when it commits, at every listener, the
+ * sender's own included; after a lost connection every listener is called
+ * once, because notices may have been missed. */
+typedef void (*BelStoreNoticeFunc) (BelStore   *store,
+                                    const char *channel,
+                                    gpointer    user_data);
+
+void          bel_store_notify       (BelStore           *self,
+                                      const char         *channel);
+void          bel_store_listen       (BelStore           *self,
+                                      const char         *channel,
+                                      BelStoreNoticeFunc  func,
+                                      gpointer            user_data);
+void          bel_store_unlisten     (BelStore           *self,
+                                      gpointer            user_data);
+
 G_END_DECLS

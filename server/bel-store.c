@@ -20,6 +20,7 @@ struct _BelStore
   char                 *display_name;   /* path without a password */
   gpointer              conn;
   guint                 tx_depth;
+  GPtrArray            *listeners;      /* of Listener */
 };
 
 G_DEFINE_FINAL_TYPE (BelStore, bel_store, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ bel_store_finalize (GObject *object)
   BelStore *self = BEL_STORE (object);
 
   bel_store_close (self);
+  g_ptr_array_unref (self->listeners);
   g_free (self->path);
   g_free (self->display_name);
   G_OBJECT_CLASS (bel_store_parent_class)->finalize (object);
@@ -44,6 +46,7 @@ bel_store_class_init (BelStoreClass *klass)
 static void
 bel_store_init (BelStore *self)
 {
+  self->listeners = g_ptr_array_new_with_free_func (g_free);
 }
 
 static gboolean
@@ -142,6 +145,71 @@ const char *
 bel_store_begin_sql (BelStore *self)
 {
   return self->driver->begin_sql;
+}
+
+/* Notices between daemons */
+
+typedef struct {
+  BelStore           *store;
+  BelStoreNoticeFunc  func;
+  gpointer            user_data;
+} Listener;
+
+void
+bel_store_notify (BelStore   *self,
+                  const char *channel)
+{
+  g_return_if_fail (BEL_IS_STORE (self));
+
+  if (self->conn != NULL && self->driver->notify != NULL)
+    self->driver->notify (self->conn, channel);
+}
+
+static void
+deliver (const char *channel,
+         gpointer    data)
+{
+  Listener *listener = data;
+
+  listener->func (listener->store, channel, listener->user_data);
+}
+
+void
+bel_store_listen (BelStore           *self,
+                  const char         *channel,
+                  BelStoreNoticeFunc  func,
+                  gpointer            user_data)
+{
+  Listener *listener;
+
+  g_return_if_fail (BEL_IS_STORE (self));
+
+  if (self->conn == NULL || self->driver->listen == NULL)
+    return;
+  listener = g_new0 (Listener, 1);
+  listener->store = self;
+  listener->func = func;
+  listener->user_data = user_data;
+  g_ptr_array_add (self->listeners, listener);
+  self->driver->listen (self->conn, self->path, channel, deliver, listener);
+}
+
+void
+bel_store_unlisten (BelStore *self,
+                    gpointer  user_data)
+{
+  g_return_if_fail (BEL_IS_STORE (self));
+
+  for (guint i = self->listeners->len; i > 0; i--)
+    {
+      Listener *listener = self->listeners->pdata[i - 1];
+
+      if (listener->user_data != user_data)
+        continue;
+      if (self->conn != NULL && self->driver->unlisten != NULL)
+        self->driver->unlisten (self->conn, listener);
+      g_ptr_array_remove_index (self->listeners, i - 1);
+    }
 }
 
 /* Statements */

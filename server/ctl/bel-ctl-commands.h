@@ -25,5 +25,6 @@ int bel_ctl_backup                 (BelCtl *ctl, int argc, char **argv); /* bel-
 int bel_ctl_restore                (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_check                  (BelCtl *ctl, int argc, char **argv);
 int bel_ctl_status                 (BelCtl *ctl, int argc, char **argv); /* bel-ctl-status.c */
+int bel_ctl_migrate_to             (BelCtl *ctl, int argc, char **argv); /* bel-ctl-migrate.c */
 
 G_END_DECLS

@@ -43,6 +43,7 @@ static const BelCtlCommand commands[] = {
   { "restore", NULL, bel_ctl_restore, N_("Replace the database with a checked backup (daemon stopped)") },
   { "check", NULL, bel_ctl_check, N_("Check integrity, schema version and orphaned rows") },
   { "status", NULL, bel_ctl_status, N_("Show the daemon's health, versions and counts") },
+  { "migrate-to", NULL, bel_ctl_migrate_to, N_("Copy the SQLite database into PostgreSQL, verified") },
 };
 
 static const char *offline_note =
