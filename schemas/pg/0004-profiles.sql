@@ -50,20 +50,13 @@ CREATE UNIQUE INDEX profile_entry_supersedes ON profile_entry (supersedes_id)
   WHERE supersedes_id IS NOT NULL;
 
 -- What an entry is, who wrote it and when never changes; a superseded entry stays superseded.
--- The error is an integrity violation (SQLSTATE 23000), as SQLite's RAISE (ABORT) is a
--- constraint error: both drivers report it as a conflict.
-CREATE FUNCTION profile_entry_fixed () RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'profile entries are append-only' USING ERRCODE = 'integrity_constraint_violation';
-END;
-$$;
 CREATE TRIGGER profile_entry_fixed BEFORE UPDATE ON profile_entry FOR EACH ROW
 WHEN (NEW.student_id IS DISTINCT FROM OLD.student_id OR NEW.school_id IS DISTINCT FROM OLD.school_id
   OR NEW.section IS DISTINCT FROM OLD.section OR NEW.author_id IS DISTINCT FROM OLD.author_id
   OR NEW.author_name IS DISTINCT FROM OLD.author_name OR NEW.created_at IS DISTINCT FROM OLD.created_at
   OR NEW.school_year IS DISTINCT FROM OLD.school_year OR NEW.supersedes_id IS DISTINCT FROM OLD.supersedes_id
   OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS DISTINCT FROM OLD.superseded_by))
-EXECUTE FUNCTION profile_entry_fixed ();
+EXECUTE FUNCTION refuse_change ('profile entries are append-only');
 
 -- Full-text search over non-sensitive entries (SQLite: the FTS5 table
 -- profile_fts): a GIN index of the body's words, partial so that it holds no

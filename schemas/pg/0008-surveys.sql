@@ -93,19 +93,9 @@ CREATE TABLE survey_named_adult (
 );
 
 -- Answers cannot be changed afterwards, not even by mistake.
-CREATE FUNCTION survey_answer_immutable () RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'survey answers cannot be changed' USING ERRCODE = 'integrity_constraint_violation';
-END;
-$$;
 CREATE TRIGGER survey_answer_immutable BEFORE UPDATE ON survey_answer FOR EACH ROW
-EXECUTE FUNCTION survey_answer_immutable ();
+EXECUTE FUNCTION refuse_change ('survey answers cannot be changed');
 
-CREATE FUNCTION survey_response_immutable () RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'survey responses cannot be changed' USING ERRCODE = 'integrity_constraint_violation';
-END;
-$$;
 CREATE TRIGGER survey_response_immutable BEFORE UPDATE OF window_id, student_id, grade, advisory_id
   ON survey_response FOR EACH ROW
-EXECUTE FUNCTION survey_response_immutable ();
+EXECUTE FUNCTION refuse_change ('survey responses cannot be changed');
