@@ -4,6 +4,8 @@
  */
 #include "bel-test-profiles.h"
 
+#include <string.h>
+
 #include "bel-profile-sections.h"
 
 static JsonObject *
@@ -151,13 +153,26 @@ patch (BelTestProfiles *fx,
   return bel_test_daemon_request (fx->daemon, "PATCH", path, token, body, if_match);
 }
 
+/* An entry written 25 hours earlier than it was */
+#define AGE_ENTRY \
+  "UPDATE profile_entry SET created_unix = created_unix - 25 * 3600, " \
+  "created_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', created_unix - 25 * 3600, 'unixepoch') " \
+  "WHERE id = %" G_GINT64_FORMAT
+#define AGE_ENTRY_PG \
+  "UPDATE profile_entry SET created_unix = created_unix - 25 * 3600, " \
+  "created_at = to_char (to_timestamp (created_unix - 25 * 3600) AT TIME ZONE 'UTC', " \
+  "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE id = %" G_GINT64_FORMAT
+
 static void
 test_author_edits_within_a_day_with_if_match (void)
 {
   g_autoptr(BelTestProfiles) fx = bel_test_profiles_new ();
   g_autoptr(BelTestResponse) r = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *aged = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *extra = NULL;
+  gboolean pg = bel_test_postgresql ();
   const char *detail;
   gint64 id, corrected;
 
@@ -184,15 +199,11 @@ test_author_edits_within_a_day_with_if_match (void)
   g_clear_pointer (&r, bel_test_response_free);
 
   /* 25 hours later (the row aged in the database, no sleeping), only a correction changes it. */
-  sql = g_strdup_printf ("UPDATE profile_entry SET created_unix = created_unix - 25 * 3600, "
-                         "created_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', created_unix - 25 * 3600, 'unixepoch') "
-                         "WHERE id = %" G_GINT64_FORMAT, id);
-  g_assert_false (bel_test_profiles_sql_exec (fx, sql, NULL)); /* created_at never changes... */
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("DROP TRIGGER profile_entry_fixed; "
-                         "UPDATE profile_entry SET created_unix = created_unix - 25 * 3600, "
-                         "created_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', created_unix - 25 * 3600, 'unixepoch') "
-                         "WHERE id = %" G_GINT64_FORMAT, id);
+  aged = g_strdup_printf (pg ? AGE_ENTRY_PG : AGE_ENTRY, id);
+  g_assert_false (bel_test_profiles_sql_exec (fx, aged, &message)); /* created_at never changes... */
+  g_assert_nonnull (strstr (message, "append-only"));
+  sql = g_strconcat (pg ? "DROP TRIGGER profile_entry_fixed ON profile_entry; " : "DROP TRIGGER profile_entry_fixed; ",
+                     aged, NULL);
   g_assert_true (bel_test_profiles_sql_exec (fx, sql, NULL)); /* ...except in this test's time machine */
   r = patch (fx, fx->teacher, id, "{\"body\": \"Wants to be a nurse practitioner\"}", "\"2\"");
   detail = json_object_get_string_member (bel_test_assert_problem (r, 409), "detail");
