@@ -101,12 +101,31 @@ create_pg_database (BelTestDaemon *d)
   d->db_path = url_with_database (g_getenv ("BEL_TEST_POSTGRESQL"), d->pg_database);
 }
 
-static void
-drop_pg_database (BelTestDaemon *d)
+void
+bel_test_daemon_drop_database (BelTestDaemon *d)
 {
-  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", d->pg_database);
+  g_autofree char *sql = NULL;
 
+  if (d->pg_database == NULL)
+    {
+      g_remove (d->db_path);
+      return;
+    }
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", d->pg_database);
   pg_admin (sql);
+}
+
+gboolean
+bel_test_daemon_has_database (BelTestDaemon *d)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *count = NULL;
+
+  if (d->pg_database == NULL)
+    return g_file_test (d->db_path, G_FILE_TEST_EXISTS);
+  sql = g_strdup_printf ("SELECT count(*) FROM pg_database WHERE datname = '%s'", d->pg_database);
+  count = bel_test_psql (g_getenv ("BEL_TEST_POSTGRESQL"), sql);
+  return g_strcmp0 (count, "0") != 0;
 }
 
 BelTestDaemon *
@@ -156,7 +175,7 @@ bel_test_daemon_free (BelTestDaemon *d)
     g_assert_cmpint (bel_test_daemon_stop (d), ==, 0);
   g_clear_object (&d->session);
   if (d->pg_database != NULL)
-    drop_pg_database (d);
+    bel_test_daemon_drop_database (d);
   remove_dir (d->dir);
   g_free (d->dir);
   g_free (d->db_path);

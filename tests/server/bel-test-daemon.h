@@ -72,6 +72,11 @@ gboolean         bel_test_skip_on_postgresql  (const char    *reason);
 char            *bel_test_psql                (const char    *url,
                                                const char    *sql);
 void             bel_test_daemon_free         (BelTestDaemon *d);
+/* Removes the daemon's database (the SQLite file, or the PostgreSQL database),
+ * for tests of what happens without one. */
+void             bel_test_daemon_drop_database (BelTestDaemon *d);
+/* Whether the daemon's database exists (the file, or the PostgreSQL database). */
+gboolean         bel_test_daemon_has_database (BelTestDaemon *d);
 /* Replaces the key file passed with --config (empty by default). */
 void             bel_test_daemon_set_config   (BelTestDaemon *d,
                                                const char    *key_file_text);

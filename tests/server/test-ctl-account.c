@@ -238,14 +238,17 @@ static void
 test_list_needs_a_database (void)
 {
   g_autoptr(BelTestDaemon) d = bel_test_daemon_new ();
-  g_autoptr(BelTestCtl) accounts = bel_test_ctl_run (NULL, "--database", d->db_path, "account", "list", NULL);
-  g_autoptr(BelTestCtl) schools = bel_test_ctl_run (NULL, "--database", d->db_path, "school", "list", NULL);
+  g_autoptr(BelTestCtl) accounts = NULL;
+  g_autoptr(BelTestCtl) schools = NULL;
 
+  bel_test_daemon_drop_database (d); /* PostgreSQL: the fixture made one */
+  accounts = bel_test_ctl_run (NULL, "--database", d->db_path, "account", "list", NULL);
+  schools = bel_test_ctl_run (NULL, "--database", d->db_path, "school", "list", NULL);
   g_assert_cmpint (accounts->status, ==, 1);
   assert_one_line (accounts->err);
   g_assert_cmpint (schools->status, ==, 1);
   assert_one_line (schools->err);
-  g_assert_false (g_file_test (d->db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (bel_test_daemon_has_database (d));
 }
 
 static void

@@ -288,6 +288,7 @@ test_bad_arguments_write_nothing (void)
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
       g_autoptr(BelTestCtl) r = NULL;
 
+      bel_test_daemon_drop_database (d); /* PostgreSQL: the fixture made one */
       g_ptr_array_add (args, "--database");
       g_ptr_array_add (args, d->db_path);
       g_ptr_array_add (args, "demo");
@@ -299,7 +300,7 @@ test_bad_arguments_write_nothing (void)
       g_assert_cmpint (r->status, ==, 2);
       assert_one_line (r->err);
       g_assert_cmpstr (r->out, ==, "");
-      g_assert_false (g_file_test (d->db_path, G_FILE_TEST_EXISTS));
+      g_assert_false (bel_test_daemon_has_database (d));
     }
 }
 
