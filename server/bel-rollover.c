@@ -146,7 +146,7 @@ move_students (BelEngine   *engine,
       r->looped = n;
     }
   n = run (engine, r, "UPDATE advisory_member SET to_date = ?3 WHERE to_date IS NULL "
-           "AND (school_year IS NOT ?4 OR school_year IS NULL) AND student_id IN (" ACTIVE_STUDENTS ")", error);
+           "AND (school_year IS DISTINCT FROM ?4) AND student_id IN (" ACTIVE_STUDENTS ")", error);
   if (n < 0)
     return FALSE;
   if (!loop_advisories)

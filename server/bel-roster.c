@@ -199,8 +199,10 @@ bel_roster_put_class (BelEngine            *engine,
   if (!bel_engine_require_admin (actor, error))
     return -1;
   existing = bel_store_prepare (store,
-      "SELECT id, title IS ?3 AND class_code IS ?4 AND course_title IS ?5 AND periods IS ?6 "
-      "AND school_year IS ?7 AND active = ?8 FROM class WHERE school_id = ?1 AND sis_id = ?2", error);
+      "SELECT id, title IS NOT DISTINCT FROM ?3 AND class_code IS NOT DISTINCT FROM ?4 "
+      "AND course_title IS NOT DISTINCT FROM ?5 AND periods IS NOT DISTINCT FROM ?6 "
+      "AND school_year IS NOT DISTINCT FROM ?7 AND active = ?8 FROM class WHERE school_id = ?1 AND sis_id = ?2",
+      error);
   put = bel_store_prepare (store,
       "INSERT INTO class (school_id, sis_id, title, class_code, course_title, periods, school_year, active, "
       "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
@@ -255,8 +257,9 @@ bel_roster_put_enrollment (BelEngine                 *engine,
   if (!bel_engine_require_admin (actor, error))
     return -1;
   existing = bel_store_prepare (store,
-      "SELECT id, student_id IS ?3 AND account_id IS ?4 AND role IS ?5 AND is_primary = ?6 "
-      "AND begin_date IS ?7 AND end_date IS ?8 AND active = ?9 "
+      "SELECT id, student_id IS NOT DISTINCT FROM ?3 AND account_id IS NOT DISTINCT FROM ?4 "
+      "AND role IS NOT DISTINCT FROM ?5 AND is_primary = ?6 "
+      "AND begin_date IS NOT DISTINCT FROM ?7 AND end_date IS NOT DISTINCT FROM ?8 AND active = ?9 "
       "FROM enrollment WHERE class_id = ?1 AND sis_id = ?2", error);
   put = bel_store_prepare (store,
       "INSERT INTO enrollment (class_id, sis_id, student_id, account_id, role, is_primary, begin_date, "

@@ -285,7 +285,7 @@ insert_adults (BelStore    *store,
   for (guint i = 0; i < adults->len; i++)
     {
       g_autoptr(BelStmt) stmt = bel_store_prepare (store,
-          "INSERT OR IGNORE INTO survey_named_adult (response_id, item_id, account_id) "
+          "INSERT INTO survey_named_adult (response_id, item_id, account_id) "
           "SELECT ?1, ?2, m.account_id FROM membership m JOIN account a ON a.id = m.account_id "
           "WHERE m.account_id = ?3 AND m.school_id = ?4 AND a.active = 1 ON CONFLICT DO NOTHING", error);
 

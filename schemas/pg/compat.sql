@@ -6,10 +6,14 @@
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 
--- json_extract(doc, '$.key') -> the member's value as text (NULL if absent)
+-- json_extract(doc, path) -> the value at a SQLite JSON path ('$.key',
+-- '$."key"', '$[0].key') as text; NULL if absent
 CREATE OR REPLACE FUNCTION json_extract (doc TEXT, path TEXT) RETURNS TEXT
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT (doc::jsonb) #>> string_to_array (substr (path, 3), '.')
+  SELECT (doc::jsonb) #>> (
+    SELECT COALESCE (array_agg (COALESCE (t.m[1], t.m[2], t.m[3]) ORDER BY t.n), '{}')
+    FROM regexp_matches (substr (path, 2), '\."([^"]*)"|\.([^."\[]+)|\[([0-9]+)\]', 'g')
+         WITH ORDINALITY AS t (m, n))
 $$;
 
 -- json_each(doc): one row per member of a JSON object, with SQLite's

@@ -186,6 +186,75 @@ count_rows (BelStore   *store,
   return bel_column_int64 (stmt, 0);
 }
 
+static gint64
+broken_foreign_keys_sqlite (BelStore  *store,
+                            GError   **error)
+{
+  g_autoptr(BelStmt) fk = bel_store_prepare (store, "PRAGMA foreign_key_check", error);
+  GError *local_error = NULL;
+  gint64 n = 0;
+
+  if (fk == NULL)
+    return -1;
+  while (bel_store_step_row (store, fk, &local_error))
+    if (n++ < 10)
+      g_print (_("foreign key: %s row %" G_GINT64_FORMAT " points at a missing %s\n"), bel_column_text (fk, 0),
+               (gint64) bel_column_int64 (fk, 1), bel_column_text (fk, 2));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+  return n;
+}
+
+/* PostgreSQL checks foreign keys at every write, but a superuser can turn
+ * that off (session_replication_role): one count per foreign key. */
+static gint64
+broken_foreign_keys_pg (BelStore  *store,
+                        GError   **error)
+{
+  g_autoptr(BelStmt) checks = bel_store_prepare (store,
+      "SELECT format ('SELECT %L, %L, COUNT(*) FROM %I c WHERE %s AND NOT EXISTS (SELECT 1 FROM %I p WHERE %s)', "
+      "  cl.relname, pr.relname, cl.relname, "
+      "  (SELECT string_agg (format ('c.%I IS NOT NULL', a.attname), ' AND ') FROM unnest (con.conkey) k "
+      "   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k), "
+      "  pr.relname, "
+      "  (SELECT string_agg (format ('p.%I = c.%I', pa.attname, ca.attname), ' AND ') "
+      "   FROM unnest (con.conkey, con.confkey) AS u (ck, pk) "
+      "   JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = u.ck "
+      "   JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = u.pk)) "
+      "FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class pr ON pr.oid = con.confrelid "
+      "WHERE con.contype = 'f' AND con.connamespace = current_schema ()::regnamespace ORDER BY 1", error);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  GError *local_error = NULL;
+  gint64 n = 0;
+
+  if (checks == NULL)
+    return -1;
+  while (bel_store_step_row (store, checks, &local_error))
+    g_ptr_array_add (statements, g_strdup (bel_column_text (checks, 0)));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autoptr(BelStmt) count = bel_store_prepare (store, statements->pdata[i], error);
+      gint64 broken;
+
+      if (count == NULL || !bel_store_step_row (store, count, error))
+        return -1;
+      broken = bel_column_int64 (count, 2);
+      if (broken > 0)
+        g_print (_("foreign key: %" G_GINT64_FORMAT " rows of %s point at a missing %s\n"), broken,
+                 bel_column_text (count, 0), bel_column_text (count, 1));
+      n += broken;
+    }
+  return n;
+}
+
 int
 bel_ctl_check (BelCtl  *ctl,
                int      argc,
@@ -197,7 +266,6 @@ bel_ctl_check (BelCtl  *ctl,
                               "Exit status 1 when a problem is found."), NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BelEngine) engine = NULL;
-  g_autoptr(BelStmt) fk = NULL;
   BelStore *store;
   guint problems = 0;
   gint64 fk_rows = 0;
@@ -221,14 +289,9 @@ bel_ctl_check (BelCtl  *ctl,
     }
   g_print (_("schema version: %d (this belongingctl knows up to %d)\n"), bel_store_get_schema_version (store),
            bel_store_latest_version ());
-  fk = bel_store_prepare (store, "PRAGMA foreign_key_check", &error);
-  while (fk != NULL && bel_store_step_row (store, fk, &error))
-    {
-      if (fk_rows++ < 10)
-        g_print (_("foreign key: %s row %" G_GINT64_FORMAT " points at a missing %s\n"), bel_column_text (fk, 0),
-                 (gint64) bel_column_int64 (fk, 1), bel_column_text (fk, 2));
-    }
-  if (error != NULL)
+  fk_rows = bel_store_get_dialect (store) == BEL_DIALECT_SQLITE ? broken_foreign_keys_sqlite (store, &error)
+                                                                 : broken_foreign_keys_pg (store, &error);
+  if (fk_rows < 0)
     return bel_ctl_report (ctl, error);
   g_print (_("foreign keys: %" G_GINT64_FORMAT " broken\n"), fk_rows);
   problems += fk_rows > 0;
