@@ -1,6 +1,6 @@
 /* bel-test-slowdown.h - how long the tests wait, scaled for slow runs
  *
- * tools/test-sanitizers and tools/test-valgrind set BEL_TEST_SLOWDOWN (about
+ * tools/sanitize (asan and valgrind) sets BEL_TEST_SLOWDOWN (about
  * how many times slower than usual the programs run there) so that waiting for
  * a daemon, a window or a live event does not give up early.
  *

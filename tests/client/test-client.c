@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bel-advisory.h"
@@ -372,6 +373,48 @@ test_too_many_attempts_say_when_to_retry (void)
   g_assert_nonnull (strstr (error->message, "Try again in"));
 }
 
+/* The fixture runs belongingctl and belongingd behind $BEL_TEST_WRAPPER, as
+ * `tools/sanitize valgrind` needs: here a shell that notes each command line
+ * before running it (behind the wrapper already set, if any). */
+static void
+test_fixture_runs_programs_behind_the_wrapper (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("belonging-wrapper-XXXXXX", NULL);
+  g_autofree char *log = g_build_filename (dir, "commands", NULL);
+  g_autofree char *quoted = g_shell_quote (log);
+  g_autofree char *outer = g_strdup (g_getenv ("BEL_TEST_WRAPPER"));
+  g_autofree char *wrapper = g_strdup_printf ("/bin/sh -c 'echo \"$0 $*\" >> %s; exec \"$0\" \"$@\"' %s",
+                                              quoted, outer != NULL ? outer : "");
+  g_autoptr(TestDaemon) daemon = NULL;
+  g_autoptr(BelClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BelAccount) account = NULL;
+  g_autofree char *commands = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (dir);
+  g_setenv ("BEL_TEST_WRAPPER", wrapper, TRUE);
+  daemon = test_daemon_new (3);
+  if (outer != NULL)
+    g_setenv ("BEL_TEST_WRAPPER", outer, TRUE);
+  else
+    g_unsetenv ("BEL_TEST_WRAPPER");
+  client = new_client (daemon);
+  account = sign_in (client, TEST_DEMO_COUNSELOR, TEST_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+
+  g_assert_true (g_file_get_contents (log, &commands, NULL, NULL));
+  lines = g_strsplit (g_strchomp (commands), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "/server/ctl/belongingctl --database "));
+  g_assert_nonnull (strstr (lines[0], " demo --students 3"));
+  g_assert_nonnull (strstr (lines[1], "/server/belongingd --database "));
+  g_assert_nonnull (strstr (lines[1], " --listen 127.0.0.1 --port 0"));
+  g_unlink (log);
+  g_rmdir (dir);
+}
+
 static void
 test_normalize_address (void)
 {
@@ -403,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/client/students/filters-narrow-the-list", test_students_filters_narrow_the_list);
   g_test_add_func ("/client/school/student-advisories-and-staff", test_student_advisories_and_staff);
   g_test_add_func ("/client/network/unreachable-server-and-recovery", test_unreachable_server_is_a_network_error);
+  g_test_add_func ("/client/fixture/runs-programs-behind-the-wrapper", test_fixture_runs_programs_behind_the_wrapper);
 
   shared_daemon = test_daemon_new (N_STUDENTS);
   status = g_test_run ();

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "test-daemon.h"
+#include "../bel-test-program.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -11,32 +12,23 @@
 
 #define LISTENING "belongingd: listening on "
 
-static char *
-build_path (const char *relative)
-{
-  const char *root = g_getenv ("BEL_BUILD_ROOT");
-
-  g_assert_nonnull (root);
-  return g_build_filename (root, relative, NULL);
-}
-
 TestDaemon *
 test_daemon_new (guint n_students)
 {
   TestDaemon *daemon = g_new0 (TestDaemon, 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *ctl = build_path ("server/ctl/belongingctl");
+  g_autoptr(GPtrArray) argv = bel_test_program_argv ("server/ctl/belongingctl");
   g_autofree char *students = g_strdup_printf ("%u", n_students);
   g_autofree char *err_output = NULL;
   int status = 0;
-  const char *argv[] = { ctl, "--database", NULL, "demo", "--students", students, NULL };
 
   daemon->dir = g_dir_make_tmp ("belonging-test-XXXXXX", &error);
   g_assert_no_error (error);
   daemon->database = g_build_filename (daemon->dir, "belonging.db", NULL);
-  argv[2] = daemon->database;
+  bel_test_argv_append (argv, "--database", daemon->database, "demo", "--students", students, NULL);
+  g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &daemon->demo_output, &err_output, &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
@@ -61,7 +53,7 @@ void
 test_daemon_start (TestDaemon *daemon)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *belongingd = build_path ("server/belongingd");
+  g_autoptr(GPtrArray) argv = bel_test_program_argv ("server/belongingd");
   g_autofree char *port = g_strdup_printf ("%u", daemon->port);
   g_autofree char *line = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -69,16 +61,13 @@ test_daemon_start (TestDaemon *daemon)
   GUri *uri;
 
   g_assert_null (daemon->process);
+  if (daemon->config != NULL)
+    bel_test_argv_append (argv, "--config", daemon->config, NULL);
+  bel_test_argv_append (argv, "--database", daemon->database, "--listen", "127.0.0.1", "--port", port, NULL);
+  g_ptr_array_add (argv, NULL);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  if (daemon->config != NULL)
-    daemon->process = g_subprocess_launcher_spawn (launcher, &error, belongingd, "--config", daemon->config,
-                                                   "--database", daemon->database,
-                                                   "--listen", "127.0.0.1", "--port", port, NULL);
-  else
-    daemon->process = g_subprocess_launcher_spawn (launcher, &error,
-                                                   belongingd, "--database", daemon->database,
-                                                   "--listen", "127.0.0.1", "--port", port, NULL);
+  daemon->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon->process));

@@ -363,28 +363,6 @@ bel_test_daemon_seed (BelTestDaemon *d,
 }
 
 GPtrArray *
-bel_test_program_argv (const char *relative)
-{
-  const char *build_root = g_getenv ("BEL_BUILD_ROOT");
-  const char *wrapper = g_getenv ("BEL_TEST_WRAPPER");
-  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_nonnull (build_root);
-  if (wrapper != NULL && *wrapper != '\0')
-    {
-      g_auto(GStrv) words = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_shell_parse_argv (wrapper, NULL, &words, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; words[i] != NULL; i++)
-        g_ptr_array_add (argv, g_strdup (words[i]));
-    }
-  g_ptr_array_add (argv, g_build_filename (build_root, relative, NULL));
-  return argv;
-}
-
-GPtrArray *
 bel_test_daemon_argv (BelTestDaemon *d)
 {
   GPtrArray *argv = bel_test_program_argv ("server/belongingd");

@@ -18,6 +18,7 @@
 #include <libsoup/soup.h>
 
 #include "bel-engine.h"
+#include "../bel-test-program.h"
 
 G_BEGIN_DECLS
 
@@ -106,10 +107,6 @@ gboolean         bel_test_daemon_try_start    (BelTestDaemon *d,
 int              bel_test_daemon_stop         (BelTestDaemon *d);
 /* SIGKILL, then waits. */
 void             bel_test_daemon_kill         (BelTestDaemon *d);
-/* The start of an argv that runs BEL_BUILD_ROOT/@relative (no NULL yet), behind
- * the command in $BEL_TEST_WRAPPER when set: tools/test-valgrind runs every
- * belongingd and belongingctl of the tests under valgrind that way. */
-GPtrArray       *bel_test_program_argv        (const char    *relative);
 /* The whole argv (NULL-terminated) that bel_test_daemon_start() runs. */
 GPtrArray       *bel_test_daemon_argv         (BelTestDaemon *d);
 
