@@ -24,12 +24,12 @@
  */
 #include "config.h"
 
-#include <glib-unix.h>
 #include <libpq-fe.h>
 #include <string.h>
 
 #include "bel-error.h"
 #include "bel-store-driver.h"
+#include "bel-store-pg-listener.h"
 
 #define INT8OID   20
 #define TEXTOID   25
@@ -38,26 +38,9 @@
 /* pg_advisory_xact_lock() key of the one-writer lock: "Belo" */
 #define WRITE_LOCK_KEY "1114399855"
 
-typedef void (*NoticeFunc) (const char *channel, gpointer data);
-
-typedef struct {
-  char       *channel;
-  NoticeFunc  func;
-  gpointer    data;
-} Listen;
-
-/* A second connection that only LISTENs, watched by the main loop. */
-typedef struct {
-  char       *url;
-  PGconn     *conn;
-  guint       watch_id;
-  guint       retry_id;
-  GPtrArray  *listens;       /* of Listen */
-} Listener;
-
 typedef struct {
   PGconn     *conn;
-  Listener   *listener;      /* NULL until something listens */
+  BelPgListener *listener;   /* NULL until something listens */
   GHashTable *prepared;      /* signature -> statement name */
   GHashTable *has_id;        /* table name -> GINT_TO_POINTER (1 + has an id column) */
   guint       next_name;
@@ -160,147 +143,18 @@ pg_open (const char  *url,
   return pg;
 }
 
-/* Listening */
-
 static void
-listen_free (gpointer data)
-{
-  Listen *listen = data;
-
-  g_free (listen->channel);
-  g_free (listen);
-}
-
-static void
-listener_disconnect (Listener *listener)
-{
-  g_clear_handle_id (&listener->watch_id, g_source_remove);
-  g_clear_pointer (&listener->conn, PQfinish);
-}
-
-static void
-listener_free (Listener *listener)
-{
-  listener_disconnect (listener);
-  g_clear_handle_id (&listener->retry_id, g_source_remove);
-  g_ptr_array_unref (listener->listens);
-  g_free (listener->url);
-  g_free (listener);
-}
-
-static void
-listener_send_listen (Listener   *listener,
-                      const char *channel)
-{
-  char *quoted = PQescapeIdentifier (listener->conn, channel, strlen (channel));
-  g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
-
-  PQclear (PQexec (listener->conn, sql));
-  PQfreemem (quoted);
-}
-
-static gboolean listener_connect (Listener *listener);
-
-static gboolean
-listener_retry (gpointer user_data)
-{
-  Listener *listener = user_data;
-
-  if (!listener_connect (listener))
-    return G_SOURCE_CONTINUE;
-  listener->retry_id = 0;
-  /* Notices sent while it was away are lost: everyone looks again. */
-  for (guint i = 0; i < listener->listens->len; i++)
-    {
-      Listen *listen = listener->listens->pdata[i];
-
-      listen->func (listen->channel, listen->data);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-listener_lost (Listener *listener)
-{
-  g_warning ("Lost the PostgreSQL connection that hears other daemons' changes; reconnecting");
-  listener_disconnect (listener);
-  if (listener->retry_id == 0)
-    listener->retry_id = g_timeout_add_seconds (1, listener_retry, listener);
-}
-
-static gboolean
-on_listener_readable (int          fd,
-                      GIOCondition condition,
-                      gpointer     user_data)
-{
-  Listener *listener = user_data;
-  PGnotify *notice;
-
-  if (!PQconsumeInput (listener->conn))
-    {
-      listener->watch_id = 0;
-      listener_lost (listener);
-      return G_SOURCE_REMOVE;
-    }
-  while ((notice = PQnotifies (listener->conn)) != NULL)
-    {
-      g_autofree char *channel = g_strdup (notice->relname);
-
-      PQfreemem (notice);
-      g_debug ("Notice on %s", channel);
-      for (guint i = 0; i < listener->listens->len; i++)
-        {
-          Listen *listen = listener->listens->pdata[i];
-
-          if (strcmp (listen->channel, channel) == 0)
-            listen->func (channel, listen->data);
-        }
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-listener_connect (Listener *listener)
-{
-  listener->conn = PQconnectdb (listener->url);
-  if (PQstatus (listener->conn) != CONNECTION_OK)
-    {
-      g_clear_pointer (&listener->conn, PQfinish);
-      return FALSE;
-    }
-  PQsetNoticeProcessor (listener->conn, ignore_notice, NULL);
-  for (guint i = 0; i < listener->listens->len; i++)
-    listener_send_listen (listener, ((Listen *) listener->listens->pdata[i])->channel);
-  listener->watch_id = g_unix_fd_add (PQsocket (listener->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
-                                      on_listener_readable, listener);
-  g_debug ("Listening for other daemons' changes on fd %d", PQsocket (listener->conn));
-  return TRUE;
-}
-
-static void
-pg_listen (gpointer    conn,
-           const char *url,
-           const char *channel,
-           NoticeFunc  func,
-           gpointer    data)
+pg_listen (gpointer           conn,
+           const char        *url,
+           const char        *channel,
+           BelPgNoticeFunc    func,
+           gpointer           data)
 {
   PgConn *pg = conn;
-  Listen *listen = g_new0 (Listen, 1);
 
-  listen->channel = g_strdup (channel);
-  listen->func = func;
-  listen->data = data;
   if (pg->listener == NULL)
-    {
-      pg->listener = g_new0 (Listener, 1);
-      pg->listener->url = g_strdup (url);
-      pg->listener->listens = g_ptr_array_new_with_free_func (listen_free);
-    }
-  g_ptr_array_add (pg->listener->listens, listen);
-  if (pg->listener->conn != NULL)
-    listener_send_listen (pg->listener, channel);
-  else if (pg->listener->retry_id == 0 && !listener_connect (pg->listener))
-    listener_lost (pg->listener);
+    pg->listener = bel_pg_listener_new (url);
+  bel_pg_listener_add (pg->listener, channel, func, data);
 }
 
 static void
@@ -309,9 +163,8 @@ pg_unlisten (gpointer conn,
 {
   PgConn *pg = conn;
 
-  for (guint i = pg->listener ? pg->listener->listens->len : 0; i > 0; i--)
-    if (((Listen *) pg->listener->listens->pdata[i - 1])->data == data)
-      g_ptr_array_remove_index (pg->listener->listens, i - 1);
+  if (pg->listener != NULL)
+    bel_pg_listener_remove (pg->listener, data);
 }
 
 /* Sent with the transaction it is in; at once outside one. */
@@ -330,7 +183,7 @@ pg_close (gpointer conn)
 {
   PgConn *pg = conn;
 
-  g_clear_pointer (&pg->listener, listener_free);
+  g_clear_pointer (&pg->listener, bel_pg_listener_free);
   PQfinish (pg->conn);
   g_hash_table_unref (pg->prepared);
   g_hash_table_unref (pg->has_id);

@@ -361,41 +361,13 @@ copy_table (BelStore    *source,
   return g_steal_pointer (&out);
 }
 
-/* Foreign keys checked at the end of the copy (rows may point forward, as a
- * superseded profile entry does), or again at once. */
+/* Runs each statement that @sql, a query, writes. */
 static gboolean
-defer_foreign_keys (BelStore  *target,
-                    gboolean   defer,
-                    GError   **error)
+run_generated (BelStore    *target,
+               const char  *sql,
+               GError     **error)
 {
-  g_autoptr(BelStmt) stmt = bel_store_prepare (target,
-      "SELECT c.conrelid::regclass::text || ' ALTER CONSTRAINT \"' || c.conname || '\"' "
-      "FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema ()::regnamespace "
-      "ORDER BY 1", error);
-  g_auto(GStrv) constraints = stmt ? collect (target, stmt, 0, error) : NULL;
-
-  if (constraints == NULL)
-    return FALSE;
-  for (guint i = 0; constraints[i] != NULL; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s %s", constraints[i],
-                                              defer ? "DEFERRABLE INITIALLY DEFERRED" : "NOT DEFERRABLE");
-
-      if (!bel_store_exec (target, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* New rows made by belongingd get ids after the copied ones. */
-static gboolean
-advance_identities (BelStore  *target,
-                    GError   **error)
-{
-  g_autoptr(BelStmt) stmt = bel_store_prepare (target,
-      "SELECT format ('SELECT setval (pg_get_serial_sequence (%L, %L), COALESCE (MAX (%I), 0) + 1, false) FROM %I', "
-      "table_name, column_name, column_name, table_name) "
-      "FROM information_schema.columns WHERE table_schema = current_schema () AND is_identity = 'YES'", error);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (target, sql, error);
   g_auto(GStrv) statements = stmt ? collect (target, stmt, 0, error) : NULL;
 
   if (statements == NULL)
@@ -404,6 +376,32 @@ advance_identities (BelStore  *target,
     if (!bel_store_exec (target, statements[i], error))
       return FALSE;
   return TRUE;
+}
+
+/* Foreign keys checked at the end of the copy (rows may point forward, as a
+ * superseded profile entry does), or again at once. */
+static gboolean
+defer_foreign_keys (BelStore  *target,
+                    gboolean   defer,
+                    GError   **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT 'ALTER TABLE ' || c.conrelid::regclass::text || ' ALTER CONSTRAINT \"' || c.conname || '\" %s' "
+      "FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema ()::regnamespace "
+      "ORDER BY 1", defer ? "DEFERRABLE INITIALLY DEFERRED" : "NOT DEFERRABLE");
+
+  return run_generated (target, sql, error);
+}
+
+/* New rows made by belongingd get ids after the copied ones. */
+static gboolean
+advance_identities (BelStore  *target,
+                    GError   **error)
+{
+  return run_generated (target,
+      "SELECT format ('SELECT setval (pg_get_serial_sequence (%L, %L), COALESCE (MAX (%I), 0) + 1, false) FROM %I', "
+      "table_name, column_name, column_name, table_name) "
+      "FROM information_schema.columns WHERE table_schema = current_schema () AND is_identity = 'YES'", error);
 }
 
 static gboolean
