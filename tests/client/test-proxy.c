@@ -6,17 +6,25 @@
  * app does not depend on the order.  Live events are passed on too, once
  * the app's WebSocket is accepted (a refused upstream one closes with 1011).
  *
+ * It accepts its connections with the daemon's BelListener, not with
+ * libsoup's own listener: libsoup 3.2.3 keeps every socket that listener
+ * accepts (server/bel-listener.h), which LeakSanitizer reported at the end
+ * of test-ui-surveys.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "test-proxy.h"
 
 #include <libsoup/soup.h>
+
+#include "bel-listener.h"
 #include <string.h>
 
 #define N_SCHOOLS 8   /* the events of schools 1 to 8 are passed on */
 
 struct _TestProxy {
   SoupServer  *server;
+  BelListener *listener;
   SoupSession *session;
   char        *upstream;
   char        *url;
@@ -277,8 +285,9 @@ test_proxy_new (const char *upstream)
 {
   TestProxy *proxy = g_new0 (TestProxy, 1);
   g_autoptr(GError) error = NULL;
-  GSList *listeners;
-  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocket) socket = NULL;
 
   proxy->upstream = g_strdup (upstream);
   while (g_str_has_suffix (proxy->upstream, "/"))
@@ -297,15 +306,15 @@ test_proxy_new (const char *upstream)
 
       soup_server_add_websocket_handler (proxy->server, path, NULL, NULL, handle_events, proxy, NULL);
     }
-  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
-  /* the port from the listening socket: libsoup 3.2's soup_server_get_uris() leaks */
-  listeners = soup_server_get_listeners (proxy->server);
-  g_assert_nonnull (listeners);
-  bound = g_socket_get_local_address (listeners->data, &error);
-  g_slist_free (listeners);
+  g_socket_bind (socket, address, TRUE, &error);
   g_assert_no_error (error);
-  proxy->url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+  proxy->listener = bel_listener_new (proxy->server, socket, NULL, &error);
+  g_assert_no_error (error);
+  proxy->url = bel_listener_dup_url (proxy->listener);
   return proxy;
 }
 
@@ -346,6 +355,8 @@ test_proxy_free (TestProxy *proxy)
     }
   g_hash_table_unref (proxy->held);
   g_ptr_array_unref (proxy->relays);
+  bel_listener_stop (proxy->listener);
+  g_object_unref (proxy->listener);
   soup_server_disconnect (proxy->server);
   g_object_unref (proxy->server);
   soup_session_abort (proxy->session);
