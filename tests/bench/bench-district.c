@@ -31,11 +31,17 @@
  *   BUILD/tests/bench/bench-district --postgresql "$(tools/pg-cluster start /tmp/pg-bench 5442)"
  *
  * A small run (the second line) takes well under a minute on either database.
+ * --keep-database leaves the district's database behind and says where;
+ * --existing-database LOCATION measures such a database again (boards,
+ * propagation) without importing or marking, leaving out the schools with no
+ * open round (those an earlier run that was stopped did not reach).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -58,6 +64,8 @@ static int opt_marks = 6;
 static int opt_requests = 100;
 static int opt_propagation = 300;
 static char *opt_postgresql = NULL;
+static char *opt_existing = NULL;
+static gboolean opt_keep = FALSE;
 static gboolean opt_verbose = FALSE;
 
 typedef struct {
@@ -267,6 +275,28 @@ mark_school (BelEngine *engine,
     }
 }
 
+/* --existing-database: the school's open round, made by an earlier run; its
+ * unconnected students are the last tenth of the list, as mark_school left
+ * them. FALSE when the run stopped before this school. */
+static gboolean
+find_round (BelEngine *engine,
+            School    *school)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rounds = bel_rounds_list (engine, bel_engine_system_actor (engine), school->id, &error);
+
+  check (error);
+  for (guint i = 0; i < rounds->len; i++)
+    if (g_strcmp0 (bel_resource_get_string (g_ptr_array_index (rounds, i), "status"), "open") == 0)
+      {
+        school->round_id = bel_resource_get_id (g_ptr_array_index (rounds, i));
+        for (guint s = school->students->len * 9 / 10; s < school->students->len; s++)
+          g_array_append_val (school->unconnected, g_array_index (school->students, gint64, s));
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 make_rounds (District *district)
 {
@@ -283,8 +313,17 @@ make_rounds (District *district)
   for (guint i = 0; i < rows->len; i++)
     {
       School *school = load_school (engine, district, g_ptr_array_index (rows, i));
-      g_autoptr(BelTransaction) tx = bel_engine_begin (engine, &error);
+      g_autoptr(BelTransaction) tx = NULL;
 
+      if (opt_existing != NULL)
+        {
+          if (find_round (engine, school))
+            g_ptr_array_add (district->schools, school);
+          else
+            school_free (school);
+          continue;
+        }
+      tx = bel_engine_begin (engine, &error);
       check (error);
       mark_school (engine, rand, school);
       bel_transaction_commit (tx, &error);
@@ -292,8 +331,14 @@ make_rounds (District *district)
       marks += school->n_marks;
       g_ptr_array_add (district->schools, school);
     }
-  if (district->counselor_id == 0)
-    g_error ("the district counselor is in no school");
+  if (district->counselor_id == 0 || district->schools->len == 0)
+    g_error ("the district counselor is in no school, or no school has an open round");
+  if (opt_existing != NULL)
+    {
+      printf ("existing district database: %u of %u schools have an open round; %s\n", district->schools->len,
+              rows->len, bel_bench_load ());
+      return;
+    }
   seconds = (g_get_monotonic_time () - started) / 1e6;
   printf ("marks (%s, through the engine: bel_marks_put, one transaction per school): %u schools, "
           "%u marks in %.1f s (%.0f marks/s); %s\n", district->database, district->schools->len, marks,
@@ -402,10 +447,33 @@ measure_boards (District   *district,
     {
       School *school = g_ptr_array_index (schools, i);
 
-      printf ("  %-22s %8u %8u %8zu | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f\n", school->name,
-              school->students->len, school->n_marks, school->bytes / 1024, school->server_p50, school->server_p99,
+      g_autofree char *marks = school->n_marks ? g_strdup_printf ("%u", school->n_marks) : g_strdup ("?");
+
+      printf ("  %-22s %8u %8s %8zu | %7.2f / %7.2f | %7.2f / %7.2f | %7.2f / %7.2f\n", school->name,
+              school->students->len, marks, school->bytes / 1024, school->server_p50, school->server_p99,
               school->cpu_p50, school->cpu_p99, school->trip_p50, school->trip_p99);
     }
+}
+
+/* The daemon stopped, the database is left where --existing-database finds it. */
+static void
+keep_database (BelTestDaemon *d)
+{
+  g_autofree char *kept = NULL;
+
+  bel_test_daemon_stop (d);
+  if (d->pg_database != NULL)
+    {
+      g_clear_pointer (&d->pg_database, g_free);
+      kept = g_strdup (d->db_path);
+    }
+  else
+    {
+      kept = g_strdup_printf ("%s/belonging-district-%d.db", g_get_tmp_dir (), (int) getpid ());
+      if (g_rename (d->db_path, kept) != 0)
+        g_error ("%s: %s", kept, g_strerror (errno));
+    }
+  printf ("\nkept the database: --existing-database '%s'\n", kept);
 }
 
 int
@@ -423,6 +491,10 @@ main (int   argc,
       "Marks placed or removed through daemon B (300; PostgreSQL only)", "N" },
     { "postgresql", 0, 0, G_OPTION_ARG_STRING, &opt_postgresql,
       "Run on PostgreSQL: the admin URL of a cluster (tools/pg-cluster start)", "URL" },
+    { "existing-database", 0, 0, G_OPTION_ARG_STRING, &opt_existing,
+      "Measure a district an earlier run kept (a file, or a database of the --postgresql cluster): no import, "
+      "no marks; schools without an open round are left out", "LOCATION" },
+    { "keep-database", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the district's database and say where", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Also print a row per school", NULL },
     { NULL }
   };
@@ -455,7 +527,13 @@ main (int   argc,
   printf ("bench-district on %s: %d schools, %d students, %d staff; %s\n", district.database, opt_schools,
           opt_students, opt_staff, bel_bench_load ());
 
-  import_roster (&district);
+  if (opt_existing != NULL)
+    {
+      g_free (district.d->db_path);
+      district.d->db_path = g_strdup (opt_existing);
+    }
+  else
+    import_roster (&district);
   make_rounds (&district);
   bel_test_daemon_start (district.d);
   token = bel_test_daemon_sign_in (district.d, BEL_BENCH_ROSTER_DISTRICT_COUNSELOR, BEL_TEST_PASSWORD);
@@ -469,6 +547,8 @@ main (int   argc,
     printf ("\nmark propagation between two daemons: PostgreSQL only (--postgresql URL)\n");
 
   g_ptr_array_unref (district.schools);
+  if (opt_keep && opt_existing == NULL)
+    keep_database (district.d);
   bel_test_daemon_free (district.d);
   return 0;
 }
