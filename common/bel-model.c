@@ -19,14 +19,16 @@ typedef struct {
 static GQuark
 field_info_quark (void)
 {
-  static GQuark q;
-  if (G_UNLIKELY (q == 0))
-    q = g_quark_from_static_string ("bel-model-field");
-  return q;
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("bel-model-field"));
+  return (GQuark) quark;
 }
 
+/* Declaring (in class_init, which GType runs once): may add the info. */
 static FieldInfo *
-field_info (GParamSpec *pspec)
+field_info_ensure (GParamSpec *pspec)
 {
   FieldInfo *info = g_param_spec_get_qdata (pspec, field_info_quark ());
 
@@ -39,13 +41,23 @@ field_info (GParamSpec *pspec)
   return info;
 }
 
+/* Reading (from any thread): never writes, so threads may share the types. */
+static const FieldInfo *
+field_info (GParamSpec *pspec)
+{
+  static const FieldInfo plain = { .max_length = BEL_MODEL_STRING_MAX_DEFAULT };
+  const FieldInfo *info = g_param_spec_get_qdata (pspec, field_info_quark ());
+
+  return info != NULL ? info : &plain;
+}
+
 GParamSpec *
 bel_model_field (GParamSpec         *pspec,
                  BelFieldFlags       flags,
                  guint               max_length,
                  const char * const *choices)
 {
-  FieldInfo *info = field_info (pspec);
+  FieldInfo *info = field_info_ensure (pspec);
 
   info->flags = flags;
   if (max_length > 0)
@@ -58,7 +70,7 @@ void
 bel_model_field_items (GParamSpec *pspec,
                        GType       item_type)
 {
-  field_info (pspec)->item_type = item_type;
+  field_info_ensure (pspec)->item_type = item_type;
 }
 
 static char *
@@ -80,7 +92,7 @@ prop_name (const char *json_field)
 static JsonNode *
 value_to_json (GParamSpec *pspec, const GValue *value)
 {
-  FieldInfo *info = field_info (pspec);
+  const FieldInfo *info = field_info (pspec);
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
@@ -198,7 +210,7 @@ holds (JsonNode *node, GType type)
 }
 
 static gboolean
-string_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
+string_to_value (GParamSpec *pspec, const FieldInfo *info, const char *field,
                  JsonNode *node, GValue *value, BelValidation *v)
 {
   const char *s;
@@ -243,7 +255,7 @@ string_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
 }
 
 static gboolean
-int64_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
+int64_to_value (GParamSpec *pspec, const FieldInfo *info, const char *field,
                 JsonNode *node, GValue *value, BelValidation *v)
 {
   GParamSpecInt64 *ispec = G_PARAM_SPEC_INT64 (pspec);
@@ -271,7 +283,7 @@ int64_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
 }
 
 static gboolean
-double_to_value (GParamSpec *pspec, FieldInfo *info, const char *field,
+double_to_value (GParamSpec *pspec, const FieldInfo *info, const char *field,
                  JsonNode *node, GValue *value, BelValidation *v)
 {
   GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
@@ -338,7 +350,7 @@ hash_to_value (const char *field, JsonNode *node, GValue *value, BelValidation *
 }
 
 static gboolean
-list_to_value (FieldInfo *info, const char *field, JsonNode *node, GValue *value,
+list_to_value (const FieldInfo *info, const char *field, JsonNode *node, GValue *value,
                BelModelMode mode, BelValidation *v)
 {
   g_autoptr(GListStore) store = g_list_store_new (info->item_type);
@@ -376,7 +388,7 @@ static gboolean
 node_to_value (GParamSpec *pspec, const char *field, JsonNode *node,
                GValue *value, BelModelMode mode, BelValidation *v)
 {
-  FieldInfo *info = field_info (pspec);
+  const FieldInfo *info = field_info (pspec);
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
   g_value_init (value, type);

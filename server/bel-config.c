@@ -21,6 +21,7 @@
 #define DEFAULT_FAILURE_WINDOW   (15 * 60)
 #define DEFAULT_EVENTS_QUEUE     1000
 #define DEFAULT_EVENTS_PING      30
+#define DEFAULT_WORKERS          4
 
 struct _BelConfig
 {
@@ -38,6 +39,7 @@ struct _BelConfig
   gint64   failure_window;
   guint    events_queue_limit;
   guint    events_ping_interval;
+  guint    workers;
   char    *tls_certificate;
   char    *tls_key;
   gboolean allow_plain_http;
@@ -79,6 +81,7 @@ bel_config_init (BelConfig *self)
   self->failure_window = DEFAULT_FAILURE_WINDOW;
   self->events_queue_limit = DEFAULT_EVENTS_QUEUE;
   self->events_ping_interval = DEFAULT_EVENTS_PING;
+  self->workers = DEFAULT_WORKERS;
 }
 
 BelConfig *
@@ -173,6 +176,7 @@ bel_config_load_file (BelConfig   *self,
   gint64 window = self->failure_window;
   gint64 events_queue = self->events_queue_limit;
   gint64 events_ping = self->events_ping_interval;
+  gint64 workers = self->workers;
   gboolean plain_http = self->allow_plain_http;
 
   g_return_val_if_fail (BEL_IS_CONFIG (self), FALSE);
@@ -196,6 +200,7 @@ bel_config_load_file (BelConfig   *self,
       !read_int (file, "auth", "failure-window", 1, 24 * 3600, &window, error) ||
       !read_int (file, "events", "queue-limit", 1, 1000000, &events_queue, error) ||
       !read_int (file, "events", "ping-interval", 1, 3600, &events_ping, error) ||
+      !read_int (file, "database", "workers", 1, 64, &workers, error) ||
       !read_bool (file, "server", "allow_plain_http", &plain_http, error))
     {
       g_prefix_error (error, "%s: ", path);
@@ -223,6 +228,7 @@ bel_config_load_file (BelConfig   *self,
   self->failure_window = window;
   self->events_queue_limit = (guint) events_queue;
   self->events_ping_interval = (guint) events_ping;
+  self->workers = (guint) workers;
   self->allow_plain_http = plain_http;
   return TRUE;
 }
@@ -355,4 +361,10 @@ gboolean
 bel_config_get_allow_plain_http (BelConfig *self)
 {
   return self->allow_plain_http;
+}
+
+guint
+bel_config_get_workers (BelConfig *self)
+{
+  return self->workers;
 }

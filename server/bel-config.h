@@ -34,6 +34,8 @@ guint       bel_config_get_request_timeout  (BelConfig   *self); /* seconds */
 guint       bel_config_get_idle_timeout     (BelConfig   *self); /* seconds */
 gint64      bel_config_get_session_lifetime (BelConfig   *self); /* seconds */
 guint       bel_config_get_max_failures     (BelConfig   *self);
+/* Threads that run requests, each with its own database connection. */
+guint       bel_config_get_workers          (BelConfig   *self);
 gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */
 /* [events]: live event subscribers (bel-event-hub.h) */
 guint       bel_config_get_events_queue_limit   (BelConfig *self); /* frames */

@@ -19,6 +19,14 @@ struct _BelEngine
 
 G_DEFINE_FINAL_TYPE (BelEngine, bel_engine, G_TYPE_OBJECT)
 
+/* The connection a worker thread (bel-workers.h) uses for one engine. */
+typedef struct {
+  BelEngine *engine;
+  BelStore  *store;
+} ThreadStore;
+
+static GPrivate thread_store;
+
 static void
 bel_engine_finalize (GObject *object)
 {
@@ -64,6 +72,8 @@ bel_engine_new (BelStore  *store,
   self = g_object_new (BEL_TYPE_ENGINE, NULL);
   self->store = g_object_ref (store);
   self->config = config ? g_object_ref (config) : bel_config_new ();
+  self->sign_in_limit = bel_rate_limit_new (bel_config_get_max_failures (self->config),
+                                            bel_config_get_failure_window (self->config));
   return self;
 }
 
@@ -84,8 +94,61 @@ bel_engine_open (BelConfig  *config,
 BelStore *
 bel_engine_get_store (BelEngine *self)
 {
+  ThreadStore *bound = g_private_get (&thread_store);
+
   g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
+
+  if (bound != NULL && bound->engine == self)
+    return bound->store;
   return self->store;
+}
+
+void
+bel_engine_bind_thread_store (BelEngine *self,
+                              BelStore  *store)
+{
+  ThreadStore *bound = g_private_get (&thread_store);
+
+  g_return_if_fail (BEL_IS_ENGINE (self));
+  g_return_if_fail (store == NULL || BEL_IS_STORE (store));
+
+  if (store == NULL)
+    {
+      g_private_set (&thread_store, NULL);
+      g_free (bound);
+      return;
+    }
+  g_return_if_fail (bound == NULL);
+  bound = g_new (ThreadStore, 1);
+  bound->engine = self;
+  bound->store = store;
+  g_private_set (&thread_store, bound);
+}
+
+void
+bel_engine_run_on_main (BelEngine      *self,
+                        GSourceFunc     func,
+                        gpointer        data,
+                        GDestroyNotify  destroy)
+{
+  ThreadStore *bound = g_private_get (&thread_store);
+  g_autoptr(GSource) source = NULL;
+
+  g_return_if_fail (BEL_IS_ENGINE (self));
+
+  if (bound == NULL || bound->engine != self)
+    {
+      func (data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  /* An idle source, not g_main_context_invoke(): that would run @func right
+   * here whenever this thread manages to acquire the main context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_attach (source, NULL);
 }
 
 BelConfig *
@@ -105,9 +168,6 @@ bel_engine_system_actor (BelEngine *self)
 BelRateLimit *
 bel_engine_get_sign_in_limit (BelEngine *self)
 {
-  if (self->sign_in_limit == NULL)
-    self->sign_in_limit = bel_rate_limit_new (bel_config_get_max_failures (self->config),
-                                              bel_config_get_failure_window (self->config));
   return self->sign_in_limit;
 }
 
@@ -116,7 +176,7 @@ bel_engine_begin (BelEngine  *self,
                   GError    **error)
 {
   g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
-  return bel_transaction_begin (self->store, error);
+  return bel_transaction_begin (bel_engine_get_store (self), error);
 }
 
 gboolean
@@ -136,12 +196,13 @@ bel_engine_school_exists (BelEngine  *self,
                           gint64      school_id,
                           GError    **error)
 {
-  g_autoptr(BelStmt) stmt = bel_store_prepare (self->store,
-                                                    "SELECT 1 FROM school WHERE id = ?", error);
+  BelStore *store = bel_engine_get_store (self);
+  g_autoptr(BelStmt) stmt = bel_store_prepare (store, "SELECT 1 FROM school WHERE id = ?", error);
+
   if (stmt == NULL)
     return FALSE;
   bel_bind_int64 (stmt, 1, school_id);
-  if (bel_store_step_row (self->store, stmt, error))
+  if (bel_store_step_row (store, stmt, error))
     return TRUE;
   if (error == NULL || *error == NULL)
     g_set_error (error, BEL_ERROR, BEL_ERROR_NOT_FOUND, "No school with id %" G_GINT64_FORMAT,
@@ -203,11 +264,12 @@ bel_engine_audit (BelEngine  *self,
                   gint64      student_id,
                   const char *detail)
 {
+  BelStore *store = bel_engine_get_store (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(BelStmt) stmt = NULL;
   g_autofree char *now = bel_store_now_iso ();
 
-  stmt = bel_store_prepare (self->store,
+  stmt = bel_store_prepare (store,
                             "INSERT INTO audit (at, actor_id, action, student_id, detail) "
                             "VALUES (?, ?, ?, ?, ?)", &error);
   if (stmt != NULL)
@@ -217,7 +279,7 @@ bel_engine_audit (BelEngine  *self,
       bel_bind_text (stmt, 3, action);
       bel_bind_id (stmt, 4, student_id);
       bel_bind_text (stmt, 5, detail);
-      if (bel_store_step_done (self->store, stmt, &error))
+      if (bel_store_step_done (store, stmt, &error))
         return TRUE;
     }
   g_warning ("Could not write the audit log: %s", error->message);

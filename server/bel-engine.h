@@ -23,7 +23,18 @@ BelEngine      *bel_engine_new          (BelStore    *store,
                                          BelConfig   *config);
 BelEngine      *bel_engine_open         (BelConfig   *config,
                                          GError     **error);
+/* The calling thread's connection: a worker's own (bel-workers.h), else the
+ * main one. */
 BelStore       *bel_engine_get_store    (BelEngine   *self);
+/* Makes @store the calling thread's connection for @self (NULL: no more). */
+void            bel_engine_bind_thread_store (BelEngine      *self,
+                                              BelStore       *store);
+/* Calls @func on the main loop: from a worker thread later, in the order of
+ * the calls; on the main thread now. */
+void            bel_engine_run_on_main  (BelEngine      *self,
+                                         GSourceFunc     func,
+                                         gpointer        data,
+                                         GDestroyNotify  destroy);
 BelConfig      *bel_engine_get_config   (BelEngine   *self);
 
 /* The built-in server admin that belongingctl acts as (id 0, never signs in). */

@@ -428,14 +428,25 @@ revalidate_clients (BelEventHub *self)
     client_revalidate (g_ptr_array_index (self->clients, i));
 }
 
+static gboolean
+revalidate_now (gpointer user_data)
+{
+  BelEventHub *self = user_data;
+
+  revalidate_clients (self);
+  /* and the other daemons' subscribers of this database */
+  if (self->store != NULL)
+    bel_store_notify (self->store, SESSIONS_CHANNEL);
+  return G_SOURCE_REMOVE;
+}
+
 void
 bel_event_hub_revalidate (BelEventHub *self)
 {
   g_return_if_fail (BEL_IS_EVENT_HUB (self));
 
-  revalidate_clients (self);
-  /* and the other daemons' subscribers of this database */
-  bel_store_notify (self->store, SESSIONS_CHANNEL);
+  if (self->engine != NULL)
+    bel_engine_run_on_main (self->engine, revalidate_now, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

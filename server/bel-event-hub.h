@@ -55,7 +55,8 @@ gboolean     bel_event_hub_accept        (BelEventHub        *self,
                                           gint64              since,
                                           GError            **error);
 
-/* Rechecks every subscriber's session and membership now and closes the
+/* Rechecks every subscriber's session and membership (now on the main loop,
+ * soon after from a worker thread) and closes the
  * streams that lost them; also runs every ping-interval seconds. */
 void         bel_event_hub_revalidate    (BelEventHub        *self);
 

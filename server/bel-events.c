@@ -80,20 +80,30 @@ bel_events_remove_listener (BelEngine *engine,
       }
 }
 
-static void
-notify_listeners (BelStore *store,
-                  gpointer  user_data)
+static gboolean
+notify_listeners (gpointer user_data)
 {
   BelEngine *engine = user_data;
   Listeners *listeners = get_listeners (engine, FALSE);
   g_autoptr(GArray) copy = NULL;
 
   if (listeners == NULL || listeners->items->len == 0)
-    return;
+    return G_SOURCE_REMOVE;
   /* A listener may remove itself (or others) while called. */
   copy = g_array_copy (listeners->items);
   for (guint i = 0; i < copy->len; i++)
     g_array_index (copy, Listener, i).func (engine, g_array_index (copy, Listener, i).user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Listeners (the hub and its sockets) live on the main loop. */
+static void
+events_committed (BelStore *store,
+                  gpointer  user_data)
+{
+  BelEngine *engine = user_data;
+
+  bel_engine_run_on_main (engine, notify_listeners, g_object_ref (engine), g_object_unref);
 }
 
 gboolean
@@ -134,7 +144,7 @@ bel_events_record_restricted (BelEngine   *engine,
     return FALSE;
   /* Inside a transaction: once the outermost one commits; otherwise now.
    * Other daemons of the database hear of it at the commit too. */
-  bel_transaction_on_commit (store, notify_listeners, engine);
+  bel_transaction_on_commit (store, events_committed, engine);
   bel_store_notify (store, BEL_EVENTS_CHANNEL);
   return TRUE;
 }

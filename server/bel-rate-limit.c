@@ -1,7 +1,8 @@
 /* bel-rate-limit.c
  *
  * Kept in memory: a restart forgets failures, which only gives an attacker
- * one more window after each restart an administrator makes.
+ * one more window after each restart an administrator makes.  Worker threads
+ * share one: a mutex guards it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@ struct _BelRateLimit
 {
   guint       max_failures;
   gint64      window;
+  GMutex      lock;
   GHashTable *failures; /* key -> GArray of gint64 times, oldest first */
 };
 
@@ -24,6 +26,7 @@ bel_rate_limit_new (guint  max_failures,
 
   self->max_failures = MAX (max_failures, 1);
   self->window = MAX (window_seconds, 1);
+  g_mutex_init (&self->lock);
   self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_array_unref);
   return self;
@@ -35,6 +38,7 @@ bel_rate_limit_free (BelRateLimit *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->failures);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -80,6 +84,7 @@ bel_rate_limit_check (BelRateLimit *self,
                       const char   *key,
                       gint64        now)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   GArray *times = expire (self, key, now);
   gint64 oldest;
 
@@ -95,6 +100,7 @@ bel_rate_limit_fail (BelRateLimit *self,
                      const char   *key,
                      gint64        now)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   GArray *times = expire (self, key, now);
 
   if (times == NULL)
@@ -114,5 +120,7 @@ void
 bel_rate_limit_reset (BelRateLimit *self,
                       const char   *key)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
   g_hash_table_remove (self->failures, key);
 }

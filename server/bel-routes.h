@@ -14,6 +14,7 @@ typedef enum {
   BEL_ROUTE_NONE   = 0,
   BEL_ROUTE_PUBLIC = 1 << 0, /* no bearer token needed */
   BEL_ROUTE_BODY   = 1 << 1, /* takes a JSON body */
+  BEL_ROUTE_MAIN   = 1 << 2, /* runs on the main loop, not a worker thread (bel-server.h) */
 } BelRouteFlags;
 
 typedef struct {

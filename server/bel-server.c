@@ -19,6 +19,8 @@
 #include "bel-prometheus.h"
 #include "bel-routes.h"
 #include "bel-tls.h"
+#include "bel-workers.h"
+#include "bel-event-hub.h"
 
 struct _BelServer
 {
@@ -27,7 +29,15 @@ struct _BelServer
   SoupServer     *soup;
   BelConnections *connections;
   BelListener    *listener;
+  BelWorkers     *workers;
 };
+
+/* A request on its way through a worker thread. */
+typedef struct {
+  BelServer      *server;
+  BelRequest     *request;
+  const BelRoute *route;
+} Job;
 
 G_DEFINE_FINAL_TYPE (BelServer, bel_server, G_TYPE_OBJECT)
 
@@ -37,6 +47,7 @@ bel_server_dispose (GObject *object)
   BelServer *self = BEL_SERVER (object);
 
   g_clear_object (&self->listener);
+  g_clear_pointer (&self->workers, bel_workers_free);
   g_clear_object (&self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -252,6 +263,55 @@ route_not_found (SoupServerMessage *msg,
     reply_problem (msg, BEL_ERROR_NOT_FOUND, "No such resource");
 }
 
+/* Authenticates, reads the body and runs the route's handler: on a worker
+ * thread, or on the main loop for BEL_ROUTE_MAIN. */
+static void
+run_route (BelServer      *self,
+           BelRequest     *request,
+           const BelRoute *route)
+{
+  SoupServerMessage *msg = request->msg;
+  g_autoptr(GError) error = NULL;
+
+  if (!(route->flags & BEL_ROUTE_PUBLIC) && !authenticate (self, request, &error))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer");
+      bel_problem_reply (msg, error);
+      return;
+    }
+  if ((route->flags & BEL_ROUTE_BODY) && !read_body (self, request, &error))
+    {
+      bel_problem_reply (msg, error);
+      return;
+    }
+  route->handler (request);
+}
+
+static void
+job_run (gpointer  data,
+         GError   *error)
+{
+  Job *job = data;
+
+  if (error != NULL)
+    bel_problem_reply (job->request->msg, error);
+  else
+    run_route (job->server, job->request, job->route);
+}
+
+/* Main loop: the answer is set, libsoup may send it. */
+static void
+job_done (gpointer data)
+{
+  Job *job = data;
+
+  bel_request_unpause (job->request);
+  bel_request_unref (job->request);
+  g_object_unref (job->server);
+  g_free (job);
+}
+
 static void
 handler (SoupServer        *soup,
          SoupServerMessage *msg,
@@ -262,9 +322,9 @@ handler (SoupServer        *soup,
   BelServer *self = user_data;
   g_autoptr(BelRequest) request = NULL;
   g_autoptr(GString) allow = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   const BelRoute *route;
   gboolean path_known;
+  Job *job;
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Cache-Control", "no-store");
@@ -284,35 +344,40 @@ handler (SoupServer        *soup,
   bel_prometheus_set_route (msg, route->pattern);
   if (query != NULL)
     request->query = g_hash_table_ref (query);
-  if (!(route->flags & BEL_ROUTE_PUBLIC) && !authenticate (self, request, &error))
+  if (route->flags & BEL_ROUTE_MAIN)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer");
-      bel_problem_reply (msg, error);
+      run_route (self, request, route);
       return;
     }
-  if ((route->flags & BEL_ROUTE_BODY) && !read_body (self, request, &error))
-    {
-      bel_problem_reply (msg, error);
-      return;
-    }
-  route->handler (request);
+  /* libsoup leaves a paused message alone until the worker is done. */
+  bel_request_pause (request);
+  job = g_new (Job, 1);
+  job->server = g_object_ref (self);
+  job->request = g_steal_pointer (&request);
+  job->route = route;
+  bel_workers_push (self->workers, job_run, job_done, job);
 }
 
 BelServer *
-bel_server_new (BelEngine *engine)
+bel_server_new (BelEngine  *engine,
+                GError    **error)
 {
-  BelServer *self;
+  g_autoptr(BelServer) self = NULL;
 
   g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
 
   self = g_object_new (BEL_TYPE_SERVER, NULL);
   self->engine = g_object_ref (engine);
+  self->workers = bel_workers_new (engine, bel_config_get_workers (bel_engine_get_config (engine)), error);
+  if (self->workers == NULL)
+    return NULL;
+  /* Made here, on the main loop, before any worker may look for it. */
+  bel_event_hub_get (engine);
   self->soup = soup_server_new ("server-header", "belongingd/" PACKAGE_VERSION " ", NULL);
   self->connections = bel_connections_new (self->soup, bel_engine_get_config (engine));
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler, self, NULL);
-  return self;
+  return g_steal_pointer (&self);
 }
 
 static GInetAddress *
@@ -381,4 +446,12 @@ bel_server_disconnect (BelServer *self)
   if (self->listener != NULL)
     bel_listener_stop (self->listener);
   soup_server_disconnect (self->soup);
+}
+
+void
+bel_server_stop_workers (BelServer *self)
+{
+  g_return_if_fail (BEL_IS_SERVER (self));
+
+  g_clear_pointer (&self->workers, bel_workers_free);
 }

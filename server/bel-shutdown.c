@@ -46,6 +46,7 @@ bel_shutdown_run (BelServer *server,
     g_warning ("Stopping with %u requests unfinished", bel_prometheus_get_in_flight (metrics));
   else
     g_source_remove (timeout);
+  bel_server_stop_workers (server);
 
   if (!bel_store_checkpoint (bel_engine_get_store (engine), &error))
     g_warning ("%s", error->message);

@@ -527,9 +527,10 @@ bel_store_get_size (BelStore *self)
   return self->conn ? self->driver->size (self->conn, self->path) : -1;
 }
 
-BelStore *
-bel_store_open (const char  *location,
-                GError     **error)
+static BelStore *
+open_store (const char  *location,
+            gboolean     migrate_too,
+            GError     **error)
 {
   g_autoptr(BelStore) self = NULL;
 
@@ -542,13 +543,27 @@ bel_store_open (const char  *location,
   self->conn = self->driver->open (location, error);
   if (self->conn == NULL)
     return NULL;
-  if (!self->driver->configure (self->conn, error) || !run_prelude (self, error) ||
-      !migrate (self, error))
+  if (!self->driver->configure (self->conn, error) ||
+      (migrate_too && (!run_prelude (self, error) || !migrate (self, error))))
     {
       g_prefix_error (error, "%s: ", bel_store_get_display_name (self));
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+BelStore *
+bel_store_open (const char  *location,
+                GError     **error)
+{
+  return open_store (location, TRUE, error);
+}
+
+BelStore *
+bel_store_connect (const char  *location,
+                   GError     **error)
+{
+  return open_store (location, FALSE, error);
 }
 
 /* The location without a password, for messages and logs. */

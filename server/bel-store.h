@@ -1,4 +1,4 @@
-/* bel-store.h - the daemon's database: one SQLite file, migrated on open
+/* bel-store.h - one connection to the daemon's database, migrated on open
  *
  * A BelStore is one connection to the database through a driver: SQLite (a
  * file path; the default) or PostgreSQL (a postgresql:// URL).  Opening a
@@ -6,6 +6,9 @@
  * (GResource /app/belonging/sql and /app/belonging/sql-pg), each in its own
  * transaction, and records them in the table schema_version.  A database
  * written by a newer belongingd is refused.
+ *
+ * A BelStore is used by one thread at a time.  belongingd keeps one on the
+ * main loop (live events) and one per worker thread (bel-workers.h).
  *
  * Engines speak in model objects; only bel-store-private.h exposes SQL.
  *
@@ -21,6 +24,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BelStore, bel_store, BEL, STORE, GObject)
 
 BelStore   *bel_store_open               (const char  *location,
+                                          GError     **error);
+/* Another connection to a database that bel_store_open() has migrated. */
+BelStore   *bel_store_connect            (const char  *location,
                                           GError     **error);
 /* A file path (SQLite) or a postgresql:// URL. */
 const char *bel_store_get_path           (BelStore    *self);

@@ -99,8 +99,8 @@ main (int   argc,
   engine = bel_engine_open (config, &error);
   if (engine == NULL)
     goto fail;
-  server = bel_server_new (engine);
-  if (!bel_server_listen (server, &error))
+  server = bel_server_new (engine, &error);
+  if (server == NULL || !bel_server_listen (server, &error))
     goto fail;
 
   loop = g_main_loop_new (NULL, FALSE);

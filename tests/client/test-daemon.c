@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "test-daemon.h"
+#include "../bel-test-pg.h"
 #include "../bel-test-program.h"
 
 #include <glib/gstdio.h>
@@ -24,7 +25,10 @@ test_daemon_new (guint n_students)
 
   daemon->dir = g_dir_make_tmp ("belonging-test-XXXXXX", &error);
   g_assert_no_error (error);
-  daemon->database = g_build_filename (daemon->dir, "belonging.db", NULL);
+  if (bel_test_postgresql ())
+    daemon->database = bel_test_pg_create_database (&daemon->pg_database);
+  else
+    daemon->database = g_build_filename (daemon->dir, "belonging.db", NULL);
   bel_test_argv_append (argv, "--database", daemon->database, "demo", "--students", students, NULL);
   g_ptr_array_add (argv, NULL);
 
@@ -37,6 +41,20 @@ test_daemon_new (guint n_students)
   g_assert_nonnull (strstr (daemon->demo_output, TEST_DEMO_COUNSELOR));
   g_assert_nonnull (strstr (daemon->demo_output, TEST_DEMO_TEACHER));
 
+  test_daemon_start (daemon);
+  return daemon;
+}
+
+TestDaemon *
+test_daemon_new_sharing (TestDaemon *other)
+{
+  TestDaemon *daemon = g_new0 (TestDaemon, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (other->pg_database);
+  daemon->dir = g_dir_make_tmp ("belonging-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  daemon->database = g_strdup (other->database);
   test_daemon_start (daemon);
   return daemon;
 }
@@ -210,10 +228,13 @@ test_daemon_free (TestDaemon *daemon)
   if (daemon == NULL)
     return;
   test_daemon_stop (daemon);
+  if (daemon->pg_database != NULL)
+    bel_test_pg_drop_database (daemon->pg_database);
   if (daemon->dir != NULL)
     remove_dir (daemon->dir);
   g_free (daemon->dir);
   g_free (daemon->database);
+  g_free (daemon->pg_database);
   g_free (daemon->url);
   g_free (daemon->demo_output);
   g_free (daemon->config);

@@ -4,7 +4,9 @@
  * by `belongingctl demo`, then `belongingd --port 0`; the URL comes from the
  * "listening on" line it prints.  The daemon can be stopped and started again
  * on the same port to test how clients cope with a server that goes away,
- * and switched to HTTPS with a new self-signed certificate.
+ * and switched to HTTPS with a new self-signed certificate.  With
+ * BEL_TEST_POSTGRESQL=ADMIN-URL the database is a new PostgreSQL one
+ * (../bel-test-pg.h), which other daemons may share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +23,8 @@ G_BEGIN_DECLS
 
 typedef struct {
   char        *dir;
-  char        *database;
+  char        *database;     /* a file, or a postgresql:// URL */
+  char        *pg_database;  /* the PostgreSQL database this daemon made (and drops); else NULL */
   char        *url;
   guint16      port;
   GSubprocess *process;
@@ -33,6 +36,8 @@ typedef struct {
 } TestDaemon;
 
 TestDaemon *test_daemon_new     (guint       n_students);
+/* Another daemon on @other's PostgreSQL database (as behind a load balancer). */
+TestDaemon *test_daemon_new_sharing (TestDaemon *other);
 void        test_daemon_start   (TestDaemon *daemon);
 void        test_daemon_stop    (TestDaemon *daemon);
 void        test_daemon_free    (TestDaemon *daemon);

@@ -27,14 +27,6 @@ die_with_test (gpointer user_data)
 }
 
 gboolean
-bel_test_postgresql (void)
-{
-  const char *admin = g_getenv ("BEL_TEST_POSTGRESQL");
-
-  return admin != NULL && *admin != '\0';
-}
-
-gboolean
 bel_test_skip_on_postgresql (const char *reason)
 {
   if (!bel_test_postgresql ())
@@ -43,76 +35,22 @@ bel_test_skip_on_postgresql (const char *reason)
   return TRUE;
 }
 
-/* @url with its database name replaced by @database:
- * postgresql://[authority]/NAME[?parameters]. */
-static char *
-url_with_database (const char *url,
-                   const char *database)
-{
-  const char *authority = strstr (url, "://");
-  const char *path, *query;
-
-  g_assert_nonnull (authority);
-  authority += 3;
-  query = strchr (authority, '?');
-  path = strchr (authority, '/');
-  if (path == NULL || (query != NULL && path > query))
-    path = query != NULL ? query : authority + strlen (authority);
-  return g_strdup_printf ("%.*s/%s%s", (int) (path - url), url, database, query != NULL ? query : "");
-}
-
-char *
-bel_test_psql (const char *url,
-               const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) psql = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-
-  psql = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           "psql", "--no-psqlrc", "--quiet", "--no-align", "--tuples-only",
-                           "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (psql, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (psql))
-    g_error ("psql -c \"%s\" failed: %s", sql, err);
-  return g_strstrip (g_steal_pointer (&out));
-}
-
-static void
-pg_admin (const char *sql)
-{
-  g_free (bel_test_psql (g_getenv ("BEL_TEST_POSTGRESQL"), sql));
-}
-
-/* A fresh database for one daemon, sorting text bytewise as SQLite does. */
+/* A fresh database for one daemon. */
 static void
 create_pg_database (BelTestDaemon *d)
 {
-  static guint n;
-  g_autofree char *sql = NULL;
-
-  d->pg_database = g_strdup_printf ("bel_t_%d_%u", (int) getpid (), n++);
-  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8' "
-                         "LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", d->pg_database);
-  pg_admin (sql);
-  d->db_path = url_with_database (g_getenv ("BEL_TEST_POSTGRESQL"), d->pg_database);
+  d->db_path = bel_test_pg_create_database (&d->pg_database);
 }
 
 void
 bel_test_daemon_drop_database (BelTestDaemon *d)
 {
-  g_autofree char *sql = NULL;
-
   if (d->pg_database == NULL)
     {
       g_remove (d->db_path);
       return;
     }
-  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", d->pg_database);
-  pg_admin (sql);
+  bel_test_pg_drop_database (d->pg_database);
 }
 
 gboolean

@@ -18,6 +18,7 @@
 #include <libsoup/soup.h>
 
 #include "bel-engine.h"
+#include "../bel-test-pg.h"
 #include "../bel-test-program.h"
 
 G_BEGIN_DECLS
@@ -63,15 +64,10 @@ typedef struct {
 /* With BEL_TEST_POSTGRESQL=<admin URL> (tools/pg-cluster start) in the environment, each
  * daemon gets a fresh PostgreSQL database of its own, dropped by free; otherwise a SQLite file. */
 BelTestDaemon   *bel_test_daemon_new          (void);
-/* TRUE when the tests run on PostgreSQL (BEL_TEST_POSTGRESQL is set). */
-gboolean         bel_test_postgresql          (void);
+/* bel_test_postgresql(), bel_test_psql (URL, SQL): see ../bel-test-pg.h. */
 /* For a test that reads the SQLite file itself: on PostgreSQL skips the rest of the
  * test with @reason and returns TRUE. */
 gboolean         bel_test_skip_on_postgresql  (const char    *reason);
-/* Runs @sql with psql on the PostgreSQL database at @url, as it is (BelStore would
- * migrate it first); returns what it printed, unaligned, without headers. */
-char            *bel_test_psql                (const char    *url,
-                                               const char    *sql);
 void             bel_test_daemon_free         (BelTestDaemon *d);
 /* Removes the daemon's database (the SQLite file, or the PostgreSQL database),
  * for tests of what happens without one. */

@@ -132,12 +132,18 @@ void
 ui_fixture_set_up (UiFixture     *f,
                    gconstpointer  data)
 {
+  f->n_students = GPOINTER_TO_UINT (data);
+  f->daemon = test_daemon_new (f->n_students);
+  ui_fixture_open_app (f);
+}
+
+void
+ui_fixture_open_app (UiFixture *f)
+{
   static guint n_apps;
   g_autofree char *app_id = g_strdup_printf ("%s.ProfilesTest%u", BEL_APP_ID, ++n_apps);
   GList *windows;
 
-  f->n_students = GPOINTER_TO_UINT (data);
-  f->daemon = test_daemon_new (f->n_students);
   f->app = bel_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_set_application_id (G_APPLICATION (f->app), app_id);
   g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));

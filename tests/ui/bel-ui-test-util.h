@@ -49,6 +49,8 @@ void        ui_fixture_set_up    (UiFixture     *f,
                                   gconstpointer  data);
 void        ui_fixture_tear_down (UiFixture     *f,
                                   gconstpointer  data);
+/* What set_up does after starting the daemon (@f->daemon): a new app and its window. */
+void        ui_fixture_open_app  (UiFixture     *f);
 
 /* Runs the main loop until @condition holds; fails the test after 30 s. */
 void        ui_wait_until        (UiFixture     *f,
