@@ -11,6 +11,7 @@
 #include "bel-engine-private.h"
 #include "bel-error.h"
 #include "bel-password.h"
+#include "bel-rate-limit.h"
 
 #define TOKEN_BYTES 32
 #define WRONG_CREDENTIALS "Wrong username or password"
@@ -99,29 +100,64 @@ address_key (const char *address)
   return g_strconcat ("address:", address ? address : "unknown", NULL);
 }
 
-static gint64
-retry_after_for (BelEngine  *engine,
-                 SignIn     *s)
+/* Made for each call from the configuration: the counts are in the store. */
+static BelRateLimit *
+sign_in_limit (BelEngine *engine)
 {
-  BelRateLimit *limit = bel_engine_get_sign_in_limit (engine);
-  g_autofree char *akey = account_key (s->username);
-  g_autofree char *ckey = address_key (s->address);
-  gint64 now = now_seconds ();
+  BelConfig *config = bel_engine_get_config (engine);
 
-  return MAX (bel_rate_limit_check (limit, akey, now), bel_rate_limit_check (limit, ckey, now));
+  return bel_rate_limit_new ("sign-in", bel_config_get_max_failures (config),
+                             bel_config_get_failure_window (config));
 }
 
-static void
-record_failure (BelEngine *engine,
-                SignIn    *s)
+static gboolean
+retry_after_for (BelEngine  *engine,
+                 SignIn     *s,
+                 gint64     *wait,
+                 GError    **error)
 {
-  BelRateLimit *limit = bel_engine_get_sign_in_limit (engine);
+  g_autoptr(BelRateLimit) limit = sign_in_limit (engine);
+  BelStore *store = bel_engine_get_store (engine);
+  g_autofree char *akey = account_key (s->username);
+  g_autofree char *ckey = address_key (s->address);
+  gint64 now = now_seconds ();
+  gint64 account_wait, address_wait;
+
+  if (!bel_rate_limit_check (limit, store, akey, now, &account_wait, error) ||
+      !bel_rate_limit_check (limit, store, ckey, now, &address_wait, error))
+    return FALSE;
+  *wait = MAX (account_wait, address_wait);
+  return TRUE;
+}
+
+/* When the failure cannot be counted the attempt is answered 503 (the
+ * limiter's error), so that a failing database never means unlimited guesses. */
+static gboolean
+record_failure (BelEngine  *engine,
+                SignIn     *s,
+                GError    **error)
+{
+  g_autoptr(BelRateLimit) limit = sign_in_limit (engine);
+  BelStore *store = bel_engine_get_store (engine);
   g_autofree char *akey = account_key (s->username);
   g_autofree char *ckey = address_key (s->address);
   gint64 now = now_seconds ();
 
-  bel_rate_limit_fail (limit, akey, now);
-  bel_rate_limit_fail (limit, ckey, now);
+  return bel_rate_limit_fail (limit, store, akey, now, error) &&
+         bel_rate_limit_fail (limit, store, ckey, now, error);
+}
+
+/* A success forgets the account's failures.  When that cannot be written
+ * the counts stay (they age out), which errs on the safe side, so the
+ * success still counts (the limiter logs the error). */
+static void
+forget_failures (BelEngine *engine,
+                 SignIn    *s)
+{
+  g_autoptr(BelRateLimit) limit = sign_in_limit (engine);
+  g_autofree char *akey = account_key (s->username);
+
+  bel_rate_limit_reset (limit, bel_engine_get_store (engine), akey, NULL);
 }
 
 static BelSession *
@@ -164,8 +200,10 @@ sign_in_prepare (BelEngine  *engine,
                  GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gint64 wait = retry_after_for (engine, s);
+  gint64 wait = 0;
 
+  if (!retry_after_for (engine, s, &wait, error))
+    return FALSE;
   if (wait > 0)
     {
       *retry_after = wait;
@@ -192,12 +230,10 @@ sign_in_complete (BelEngine  *engine,
                   SignIn     *s,
                   GError    **error)
 {
-  g_autofree char *akey = account_key (s->username);
-
   if (!s->verified || s->account_id == 0)
     {
-      record_failure (engine, s);
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, WRONG_CREDENTIALS);
+      if (record_failure (engine, s, error))
+        g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, WRONG_CREDENTIALS);
       return NULL;
     }
   if (!s->active)
@@ -205,7 +241,7 @@ sign_in_complete (BelEngine  *engine,
       g_set_error_literal (error, BEL_ERROR, BEL_ERROR_UNAUTHORIZED, "This account is disabled");
       return NULL;
     }
-  bel_rate_limit_reset (bel_engine_get_sign_in_limit (engine), akey);
+  forget_failures (engine, s);
   return create_session (engine, s->account_id, error);
 }
 
@@ -539,7 +575,6 @@ bel_auth_change_password_finish (BelEngine     *engine,
                                  GError       **error)
 {
   GTask *task = G_TASK (result);
-  g_autofree char *akey = NULL;
   SignIn *s;
 
   g_return_val_if_fail (g_task_is_valid (result, engine), FALSE);
@@ -551,8 +586,8 @@ bel_auth_change_password_finish (BelEngine     *engine,
   s = g_task_get_task_data (task);
   if (!s->verified || s->account_id == 0)
     {
-      record_failure (engine, s);
-      bel_set_invalid_field (error, "current_password", "is not your current password");
+      if (record_failure (engine, s, error))
+        bel_set_invalid_field (error, "current_password", "is not your current password");
       return FALSE;
     }
   if (s->new_hash == NULL)
@@ -560,7 +595,6 @@ bel_auth_change_password_finish (BelEngine     *engine,
       g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FAILED, "The new password could not be stored");
       return FALSE;
     }
-  akey = account_key (s->username);
-  bel_rate_limit_reset (bel_engine_get_sign_in_limit (engine), akey);
+  forget_failures (engine, s);
   return write_own_password (engine, s, error);
 }

@@ -5,7 +5,6 @@
 #pragma once
 
 #include "bel-engine.h"
-#include "bel-rate-limit.h"
 #include "bel-store-private.h"
 
 G_BEGIN_DECLS
@@ -16,8 +15,6 @@ typedef enum {
   BEL_ROLE_LEADER    = 1 << 2,
   BEL_ROLE_ANY       = BEL_ROLE_TEACHER | BEL_ROLE_COUNSELOR | BEL_ROLE_LEADER,
 } BelRoleMask;
-
-BelRateLimit *bel_engine_get_sign_in_limit (BelEngine *self);
 
 gboolean  bel_engine_require_admin       (BelAccount          *actor,
                                           GError             **error);

@@ -6,7 +6,6 @@
 
 #include "bel-error.h"
 #include "bel-membership.h"
-#include "bel-rate-limit.h"
 
 struct _BelEngine
 {
@@ -14,7 +13,6 @@ struct _BelEngine
   BelStore   *store;
   BelConfig  *config;
   BelAccount *system_actor;
-  BelRateLimit *sign_in_limit;
 };
 
 G_DEFINE_FINAL_TYPE (BelEngine, bel_engine, G_TYPE_OBJECT)
@@ -35,7 +33,6 @@ bel_engine_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->config);
   g_clear_object (&self->system_actor);
-  g_clear_pointer (&self->sign_in_limit, bel_rate_limit_free);
   G_OBJECT_CLASS (bel_engine_parent_class)->finalize (object);
 }
 
@@ -72,8 +69,6 @@ bel_engine_new (BelStore  *store,
   self = g_object_new (BEL_TYPE_ENGINE, NULL);
   self->store = g_object_ref (store);
   self->config = config ? g_object_ref (config) : bel_config_new ();
-  self->sign_in_limit = bel_rate_limit_new (bel_config_get_max_failures (self->config),
-                                            bel_config_get_failure_window (self->config));
   return self;
 }
 
@@ -163,12 +158,6 @@ bel_engine_system_actor (BelEngine *self)
 {
   g_return_val_if_fail (BEL_IS_ENGINE (self), NULL);
   return self->system_actor;
-}
-
-BelRateLimit *
-bel_engine_get_sign_in_limit (BelEngine *self)
-{
-  return self->sign_in_limit;
 }
 
 BelTransaction *

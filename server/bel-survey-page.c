@@ -11,7 +11,9 @@
  * drawn when the daemon starts, of its purpose, the code it is for, an expiry
  * and a random value also kept in a SameSite=Strict, HttpOnly cookie, so a
  * form posted from another site or without the cookie is refused.  Wrong
- * codes are counted per client address; too many in a while answer 429.
+ * codes are counted per client address, in the database (bel-rate-limit.h),
+ * so across every daemon on it; too many in a while answer 429, and when they
+ * cannot be counted the page answers 503 rather than take unlimited guesses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +34,6 @@
 #define FAILURE_WINDOW   (10 * 60)
 
 static guint8 form_key[32];
-static BelRateLimit *code_failures;
 
 static void
 ensure_state (void)
@@ -44,7 +45,6 @@ ensure_state (void)
       if (sodium_init () < 0)
         g_error ("libsodium could not start");
       randombytes_buf (form_key, sizeof form_key);
-      code_failures = bel_rate_limit_new (MAX_CODE_FAILURES, FAILURE_WINDOW);
       g_once_init_leave (&done, 1);
     }
 }
@@ -226,14 +226,29 @@ client_key (BelRequest *request)
   return request->client_address ? request->client_address : "unknown";
 }
 
-/* TRUE when the address may try a code now; answers 429 otherwise. */
+/* Made for each call: the counts are in the store. */
+static BelRateLimit *
+code_limit (void)
+{
+  return bel_rate_limit_new ("survey-code", MAX_CODE_FAILURES, FAILURE_WINDOW);
+}
+
+/* TRUE when the address may try a code now; answers 429 (or 503) otherwise. */
 static gboolean
 check_rate (BelRequest        *request,
             const BelPageText *text)
 {
-  gint64 wait = bel_rate_limit_check (code_failures, client_key (request), g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr(BelRateLimit) limit = code_limit ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *seconds = NULL;
+  gint64 wait = 0;
 
+  if (!bel_rate_limit_check (limit, bel_engine_get_store (request->engine), client_key (request),
+                             g_get_real_time () / G_USEC_PER_SEC, &wait, &error))
+    {
+      reply_code_form (request, bel_error_to_status (error), text, text->failed);
+      return FALSE;
+    }
   if (wait == 0)
     return TRUE;
   seconds = g_strdup_printf ("%" G_GINT64_FORMAT, wait);
@@ -272,6 +287,21 @@ accept_post (BelRequest *request,
   return g_steal_pointer (&form);
 }
 
+/* FALSE when the wrong code could not be counted: answered 503 already. */
+static gboolean
+count_wrong_code (BelRequest        *request,
+                  const BelPageText *text)
+{
+  g_autoptr(BelRateLimit) limit = code_limit ();
+  g_autoptr(GError) error = NULL;
+
+  if (bel_rate_limit_fail (limit, bel_engine_get_store (request->engine), client_key (request),
+                           g_get_real_time () / G_USEC_PER_SEC, &error))
+    return TRUE;
+  reply_code_form (request, bel_error_to_status (error), text, text->failed);
+  return FALSE;
+}
+
 static void
 reply_code_error (BelRequest        *request,
                   const BelPageText *text,
@@ -279,8 +309,9 @@ reply_code_error (BelRequest        *request,
 {
   const char *message = text->not_found;
 
-  if (g_error_matches (error, BEL_ERROR, BEL_ERROR_NOT_FOUND) || g_error_matches (error, BEL_ERROR, BEL_ERROR_CONFLICT))
-    bel_rate_limit_fail (code_failures, client_key (request), g_get_real_time () / G_USEC_PER_SEC);
+  if ((g_error_matches (error, BEL_ERROR, BEL_ERROR_NOT_FOUND) || g_error_matches (error, BEL_ERROR, BEL_ERROR_CONFLICT)) &&
+      !count_wrong_code (request, text))
+    return;
   if (g_error_matches (error, BEL_ERROR, BEL_ERROR_CONFLICT))
     message = strstr (error->message, "closed") != NULL ? text->closed : text->used;
   else if (!g_error_matches (error, BEL_ERROR, BEL_ERROR_NOT_FOUND))

@@ -7,6 +7,8 @@
 
 #include "bel-test-daemon.h"
 #include "bel-test-it.h"
+#include "bel-test-survey-form.h"
+#include "bel-test-surveys.h"
 #include "bel-test-ws.h"
 
 typedef struct {
@@ -201,6 +203,66 @@ test_sign_out_ends_stream_elsewhere (Fixture       *f,
   g_assert_cmpuint (after->status, ==, 401);
 }
 
+/* Wrong passwords through both daemons count together: neither saw the
+ * limit's five failures alone, and both refuse now, even the right password. */
+static void
+test_sign_in_limit_shared (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *wrong = "{\"username\":\"teacher\",\"password\":\"wrong password!\"}";
+  const char *right = "{\"username\":\"teacher\",\"password\":\"" BEL_TEST_PASSWORD "\"}";
+  BelTestDaemon *both[] = { f->a, f->b };
+
+  if (f->a == NULL)
+    return;
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(BelTestResponse) r = bel_test_daemon_request (both[i % 2], "POST", "/api/v1/session", NULL,
+                                                              wrong, NULL);
+      bel_test_assert_problem (r, 401);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      g_autoptr(BelTestResponse) r = bel_test_daemon_request (both[i], "POST", "/api/v1/session", NULL,
+                                                              right, NULL);
+      bel_test_assert_problem (r, 429);
+      g_assert_nonnull (soup_message_headers_get_one (r->headers, "Retry-After"));
+    }
+}
+
+/* Wrong survey codes through both daemons count together too (50 per
+ * address); each daemon's form comes from that daemon. */
+static void
+test_survey_code_limit_shared (Fixture       *f,
+                               gconstpointer  data)
+{
+  BelTestDaemon *both[] = { f->a, f->b };
+  char *cookies[2] = { NULL, NULL };
+  char *forms[2] = { NULL, NULL };
+
+  if (f->a == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      g_autofree char *token = bel_test_survey_open (both[i], &cookies[i]);
+
+      forms[i] = bel_test_survey_start_form ("AAAAA-AAAAA", token);
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(BelTestResponse) r = bel_test_survey_post (both[i % 2], cookies[i % 2], "/survey", forms[i % 2]);
+      g_assert_cmpuint (r->status, ==, 404);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+    {
+      g_autoptr(BelTestResponse) r = bel_test_survey_post (both[i], cookies[i], "/survey", forms[i]);
+      g_assert_cmpuint (r->status, ==, 429);
+      g_assert_nonnull (soup_message_headers_get_one (r->headers, "Retry-After"));
+      g_free (cookies[i]);
+      g_free (forms[i]);
+    }
+}
+
 /* The answers of a daemon on the migrated database equal those on SQLite. */
 static void
 assert_same_answer (BelTestDaemon *lite,
@@ -276,6 +338,9 @@ main (int   argc,
   g_test_add ("/pg/daemons/marks-live", Fixture, NULL, setup, test_marks_live_across_daemons, teardown);
   g_test_add ("/pg/daemons/replay-elsewhere", Fixture, NULL, setup, test_replay_at_the_other_daemon, teardown);
   g_test_add ("/pg/daemons/sign-out-everywhere", Fixture, NULL, setup, test_sign_out_ends_stream_elsewhere,
+              teardown);
+  g_test_add ("/pg/daemons/sign-in-limit-shared", Fixture, NULL, setup, test_sign_in_limit_shared, teardown);
+  g_test_add ("/pg/daemons/survey-code-limit-shared", Fixture, NULL, setup, test_survey_code_limit_shared,
               teardown);
   g_test_add_func ("/pg/migrate-to", test_migrate_to);
   return g_test_run ();

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bel-test-daemon.h"
+#include "bel-test-sql.h"
 
 typedef struct {
   BelTestDaemon *d;
@@ -88,13 +89,74 @@ test_sign_in_wrong_password (Fixture       *f,
   bel_test_assert_problem (extra, 422);
 }
 
+/* Asserts a 429 with a Retry-After within the window (15 minutes). */
+static void
+assert_limited (BelTestResponse *r)
+{
+  const char *retry_after;
+
+  bel_test_assert_problem (r, 429);
+  retry_after = soup_message_headers_get_one (r->headers, "Retry-After");
+  g_assert_nonnull (retry_after);
+  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), >, 0);
+  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), <=, 15 * 60);
+}
+
+/* The failures are in the database: a restarted daemon still refuses, and
+ * what it stored names neither the account nor the address. */
+static void
+test_limit_survives_restart (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(BelTestResponse) before = NULL;
+  g_autoptr(BelTestResponse) after = NULL;
+  g_autofree char *named = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(BelTestResponse) r = sign_in (f, "teacher", "wrong password!");
+      bel_test_assert_problem (r, 401);
+    }
+  before = sign_in (f, "teacher", "wrong password!");
+  assert_limited (before);
+  g_assert_cmpint (bel_test_daemon_stop (f->d), ==, 0);
+  bel_test_daemon_start (f->d);
+  after = sign_in (f, "teacher", BEL_TEST_PASSWORD);
+  assert_limited (after);
+
+  /* One row per failure and key (account and address), none in clear. */
+  g_assert_cmpint (bel_test_sql_int (f->d->db_path, "SELECT COUNT(*) FROM rate_limit_failure"), ==, 10);
+  named = bel_test_sql_text (f->d->db_path,
+                             "SELECT key_hash FROM rate_limit_failure WHERE key_hash LIKE '%teacher%' "
+                             "OR key_hash LIKE '%127.0.0.1%' OR length (key_hash) <> 64");
+  g_assert_null (named);
+}
+
+/* A failure that cannot be counted is not a free guess: 503, not 401. */
+static void
+test_uncounted_failure_is_refused (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(BelTestResponse) first = sign_in (f, "teacher", "wrong password!");
+  g_autoptr(BelTestResponse) wrong = NULL;
+  g_autoptr(BelTestResponse) right = NULL;
+  g_autofree char *message = NULL;
+
+  bel_test_assert_problem (first, 401);
+  g_assert_true (bel_test_sql_exec (f->d->db_path, "DROP TABLE rate_limit_failure", &message));
+  wrong = sign_in (f, "teacher", "wrong password!");
+  bel_test_assert_problem (wrong, 503);
+  /* The limit cannot be checked either, so nobody signs in. */
+  right = sign_in (f, "teacher", BEL_TEST_PASSWORD);
+  bel_test_assert_problem (right, 503);
+}
+
 static void
 test_rate_limited_per_account (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(BelTestResponse) limited = NULL;
   g_autoptr(BelTestResponse) right = NULL;
-  const char *retry_after;
 
   for (guint i = 0; i < 5; i++)
     {
@@ -102,11 +164,7 @@ test_rate_limited_per_account (Fixture       *f,
       bel_test_assert_problem (r, 401);
     }
   limited = sign_in (f, "teacher", "wrong password!");
-  bel_test_assert_problem (limited, 429);
-  retry_after = soup_message_headers_get_one (limited->headers, "Retry-After");
-  g_assert_nonnull (retry_after);
-  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), >, 0);
-  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), <=, 15 * 60);
+  assert_limited (limited);
 
   /* Even the right password waits now */
   right = sign_in (f, "teacher", BEL_TEST_PASSWORD);
@@ -295,6 +353,10 @@ main (int   argc,
               test_sign_in_wrong_password, teardown);
   g_test_add ("/server/auth/sign-in/rate-limited-per-account", Fixture, NULL, setup,
               test_rate_limited_per_account, teardown);
+  g_test_add ("/server/auth/sign-in/limit-survives-restart", Fixture, NULL, setup,
+              test_limit_survives_restart, teardown);
+  g_test_add ("/server/auth/sign-in/uncounted-failure-is-refused", Fixture, NULL, setup,
+              test_uncounted_failure_is_refused, teardown);
   g_test_add ("/server/auth/sign-in/rate-limited-per-address", Fixture, "[auth]\nmax-failures=3\n",
               setup, test_rate_limited_per_address, teardown);
   g_test_add ("/server/auth/session/expired-token-is-refused", Fixture, "[auth]\nsession-lifetime=2\n",
