@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 static int
 compare_double (gconstpointer a,
@@ -32,6 +33,19 @@ bel_bench_percentile (GArray *sorted,
     return 0;
   i = (guint) (p / 100.0 * (sorted->len - 1) + 0.5);
   return g_array_index (sorted, double, MIN (i, sorted->len - 1));
+}
+
+double
+bel_bench_server_timing (SoupMessage *msg,
+                         const char  *metric)
+{
+  const char *timing = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server-Timing");
+  g_autofree char *key = g_strconcat (metric, ";dur=", NULL);
+  const char *dur = timing ? strstr (timing, key) : NULL;
+
+  if (dur == NULL)
+    g_error ("the response has no Server-Timing %s", metric);
+  return g_ascii_strtod (dur + strlen (key), NULL);
 }
 
 const char *

@@ -23,6 +23,7 @@
 #include "bel-accounts.h"
 #include "bel-advisories.h"
 #include "bel-advocates.h"
+#include "bel-bench-stats.h"
 #include "bel-marks.h"
 #include "bel-password.h"
 #include "bel-rounds.h"
@@ -233,46 +234,14 @@ build_school (BelTestDaemon *d,
   check (error);
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint) (p / 100.0 * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
-
 static void
 print_times (const char *what,
              GArray     *ms)
 {
-  g_array_sort (ms, compare_double);
+  bel_bench_sort (ms);
   printf ("%-44s p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what,
-          percentile (ms, 50), percentile (ms, 90), percentile (ms, 99),
+          bel_bench_percentile (ms, 50), bel_bench_percentile (ms, 90), bel_bench_percentile (ms, 99),
           g_array_index (ms, double, ms->len - 1));
-}
-
-/* "app;dur=12.345, cpu;dur=10.2" -> 12.345 for "app" */
-static double
-server_time (SoupMessage *msg,
-             const char  *metric)
-{
-  const char *timing = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server-Timing");
-  g_autofree char *key = g_strconcat (metric, ";dur=", NULL);
-  const char *dur = timing ? strstr (timing, key) : NULL;
-
-  if (dur == NULL)
-    g_error ("the board response has no Server-Timing %s", metric);
-  return g_ascii_strtod (dur + strlen (key), NULL);
 }
 
 static void
@@ -308,8 +277,8 @@ measure (BelTestDaemon *d,
 
       if (soup_message_get_status (msg) != 200 || body == NULL)
         g_error ("GET %s: %u", path, soup_message_get_status (msg));
-      st = server_time (msg, "app");
-      ct = server_time (msg, "cpu");
+      st = bel_bench_server_timing (msg, "app");
+      ct = bel_bench_server_timing (msg, "cpu");
       g_array_append_val (cpu, ct);
       size = g_bytes_get_size (body);
       g_array_append_val (server, st);

@@ -346,20 +346,6 @@ make_rounds (District *district)
   fflush (stdout);
 }
 
-/* "app;dur=12.345, cpu;dur=10.2" -> 12.345 for "app" */
-static double
-server_time (SoupMessage *msg,
-             const char  *metric)
-{
-  const char *timing = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server-Timing");
-  g_autofree char *key = g_strconcat (metric, ";dur=", NULL);
-  const char *dur = timing ? strstr (timing, key) : NULL;
-
-  if (dur == NULL)
-    g_error ("the board response has no Server-Timing %s", metric);
-  return g_ascii_strtod (dur + strlen (key), NULL);
-}
-
 static void
 time_board (District   *district,
             const char *token,
@@ -382,8 +368,8 @@ time_board (District   *district,
         g_error ("GET %s: %u", path, soup_message_get_status (msg));
       if (i < 0)
         continue;
-      st = server_time (msg, "app");
-      ct = server_time (msg, "cpu");
+      st = bel_bench_server_timing (msg, "app");
+      ct = bel_bench_server_timing (msg, "cpu");
       g_array_append_val (server, st);
       g_array_append_val (cpu, ct);
       g_array_append_val (trip, rt);
