@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bel-ui-test-util.h"
+#include "bel-board-staff.h"
 #include "../bel-test-slowdown.h"
 
 #include <string.h>
@@ -279,4 +280,19 @@ ui_http_request_if_match (BelClient   *client,
   bel_client_request_if_match_async (client, method, path, body, version, NULL, done_cb, &wait);
   result = wait_for (&wait);
   return bel_client_request_finish (client, result, error);
+}
+
+BelBoardStaff *
+ui_board_staff_named (BelBoardModel *board,
+                      const char    *name)
+{
+  GListModel *staff = bel_board_model_get_staff (board);
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(BelBoardStaff) s = g_list_model_get_item (staff, i);
+      if (g_strcmp0 (bel_board_staff_get_display_name (s), name) == 0)
+        return s;
+    }
+  g_error ("Nobody named %s on the board", name);
 }

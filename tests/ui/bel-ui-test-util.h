@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "bel-application.h"
+#include "bel-board-model.h"
 #include "bel-client.h"
 #include "bel-sign-in-page.h"
 #include "bel-students-page.h"
@@ -91,5 +92,9 @@ JsonNode   *ui_http_request_if_match (BelClient *client,
                                       JsonNode   *body,
                                       gint64      version,
                                       GError    **error);
+
+/* The board's staff member called @name (the board keeps it). */
+BelBoardStaff *ui_board_staff_named (BelBoardModel *board,
+                                     const char    *name);
 
 G_END_DECLS

@@ -254,20 +254,6 @@ first_card (Fixture *f)
   return card;
 }
 
-static BelBoardStaff *
-staff_named (Fixture *f, const char *name)
-{
-  GListModel *staff = bel_board_model_get_staff (f->board);
-
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(BelBoardStaff) s = g_list_model_get_item (staff, i);
-      if (g_strcmp0 (bel_board_staff_get_display_name (s), name) == 0)
-        return s;
-    }
-  g_assert_not_reached ();
-}
-
 static gboolean
 badge_is (Fixture *f, gconstpointer data)
 {
@@ -302,7 +288,7 @@ test_drop_staff_chip_places_check (Fixture *f, gconstpointer data)
   screenshot (f->map, "board.png");
 
   /* The drop target's own path, with the model object a chip's drag carries. */
-  teacher = staff_named (f, "Chinedu Okafor");
+  teacher = ui_board_staff_named (f->board, "Chinedu Okafor");
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (card));
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
     {
@@ -387,7 +373,7 @@ test_menu_adds_check_for_colleague (Fixture *f, gconstpointer data)
   open_board_as (f, TEST_DEMO_COUNSELOR);
   card = first_card (f);
   student = bel_student_card_get_student (card);
-  colleague = staff_named (f, "Mai Vang");
+  colleague = ui_board_staff_named (f->board, "Mai Vang");
 
   /* "Add a check for…" from the card's menu, then type a name and press Enter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.pick-staff", NULL));

@@ -109,20 +109,6 @@ mark (UiFixture *u, BelBoardStudent *student, gint64 account_id, gboolean on)
                                              "relationship", on));
 }
 
-static BelBoardStaff *
-staff_named (BelBoardModel *board, const char *name)
-{
-  GListModel *staff = bel_board_model_get_staff (board);
-
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(BelBoardStaff) s = g_list_model_get_item (staff, i);
-      if (g_strcmp0 (bel_board_staff_get_display_name (s), name) == 0)
-        return s;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_marks_cross_daemons (Fixture *f, gconstpointer data)
 {
@@ -145,7 +131,7 @@ test_marks_cross_daemons (Fixture *f, gconstpointer data)
                  "the teacher's check at the other daemon");
 
   /* The counselor, at A, checks for a colleague: the teacher, at B, sees it; then takes it back. */
-  colleague_id = bel_board_staff_get_account_id (staff_named (counselor, "Mai Vang"));
+  colleague_id = bel_board_staff_get_account_id (ui_board_staff_named (counselor, "Mai Vang"));
   mark (&f->a, student_in (counselor, student_id), colleague_id, TRUE);
   ui_wait_until (&f->b, mark_is, &(Mark) { teacher, student_id, colleague_id, TRUE },
                  "the counselor's check at the other daemon");
