@@ -8,6 +8,8 @@
 
 #include "bel-error.h"
 
+#include <gio/gio.h>
+
 #define DEFAULT_LISTEN           "127.0.0.1"
 #define DEFAULT_PORT             8765
 #define DEFAULT_MAX_BODY_SIZE    (1024 * 1024)
@@ -43,6 +45,7 @@ struct _BelConfig
   char    *tls_certificate;
   char    *tls_key;
   gboolean allow_plain_http;
+  GPtrArray *trusted_proxies; /* GInetAddress */
 };
 
 G_DEFINE_FINAL_TYPE (BelConfig, bel_config, G_TYPE_OBJECT)
@@ -56,6 +59,7 @@ bel_config_finalize (GObject *object)
   g_free (self->listen);
   g_free (self->tls_certificate);
   g_free (self->tls_key);
+  g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
   G_OBJECT_CLASS (bel_config_parent_class)->finalize (object);
 }
 
@@ -140,6 +144,36 @@ read_bool (GKeyFile    *file,
   return TRUE;
 }
 
+/* A list of IP addresses (separated by ;) if present; keeps @value otherwise. */
+static gboolean
+read_addresses (GKeyFile    *file,
+                const char  *group,
+                const char  *key,
+                GPtrArray  **value,
+                GError     **error)
+{
+  g_auto(GStrv) items = g_key_file_get_string_list (file, group, key, NULL, NULL);
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (items == NULL)
+    return TRUE;
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      GInetAddress *address = g_inet_address_new_from_string (g_strstrip (items[i]));
+
+      if (address == NULL)
+        {
+          g_set_error (error, BEL_ERROR, BEL_ERROR_INVALID,
+                       "[%s] %s: \"%s\" is not an IP address (list them separated by ;)", group, key, items[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (addresses, address);
+    }
+  g_clear_pointer (value, g_ptr_array_unref);
+  *value = g_steal_pointer (&addresses);
+  return TRUE;
+}
+
 static void
 read_string (GKeyFile   *file,
              const char *group,
@@ -201,7 +235,8 @@ bel_config_load_file (BelConfig   *self,
       !read_int (file, "events", "queue-limit", 1, 1000000, &events_queue, error) ||
       !read_int (file, "events", "ping-interval", 1, 3600, &events_ping, error) ||
       !read_int (file, "database", "workers", 1, 64, &workers, error) ||
-      !read_bool (file, "server", "allow_plain_http", &plain_http, error))
+      !read_bool (file, "server", "allow_plain_http", &plain_http, error) ||
+      !read_addresses (file, "server", "trusted_proxies", &self->trusted_proxies, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
@@ -367,4 +402,19 @@ guint
 bel_config_get_workers (BelConfig *self)
 {
   return self->workers;
+}
+
+gboolean
+bel_config_is_trusted_proxy (BelConfig  *self,
+                             const char *address)
+{
+  g_autoptr(GInetAddress) peer = NULL;
+
+  if (self->trusted_proxies == NULL || address == NULL ||
+      (peer = g_inet_address_new_from_string (address)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->trusted_proxies->len; i++)
+    if (g_inet_address_equal (peer, g_ptr_array_index (self->trusted_proxies, i)))
+      return TRUE;
+  return FALSE;
 }

@@ -34,6 +34,10 @@ guint       bel_config_get_request_timeout  (BelConfig   *self); /* seconds */
 guint       bel_config_get_idle_timeout     (BelConfig   *self); /* seconds */
 gint64      bel_config_get_session_lifetime (BelConfig   *self); /* seconds */
 guint       bel_config_get_max_failures     (BelConfig   *self);
+/* Whether @address (an IP address as text) is one of [server] trusted_proxies:
+ * a load balancer or TLS proxy whose X-Forwarded-For names the client. */
+gboolean    bel_config_is_trusted_proxy     (BelConfig   *self,
+                                             const char  *address);
 /* Threads that run requests, each with its own database connection. */
 guint       bel_config_get_workers          (BelConfig   *self);
 gint64      bel_config_get_failure_window   (BelConfig   *self); /* seconds */

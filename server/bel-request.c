@@ -9,6 +9,36 @@
 #include "bel-error.h"
 #include "bel-problem.h"
 
+/* The address of the client: the peer, or behind trusted proxies the
+ * rightmost address of X-Forwarded-For that is not one of them (each proxy
+ * appends the address it received the request from; what comes before that
+ * is the client's word and is not trusted). */
+static char *
+client_address (SoupServerMessage *msg,
+                BelConfig         *config)
+{
+  const char *peer = soup_server_message_get_remote_host (msg);
+  const char *forwarded = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                                         "X-Forwarded-For");
+  g_auto(GStrv) hops = NULL;
+  const char *client = peer;
+
+  if (forwarded == NULL || !bel_config_is_trusted_proxy (config, peer))
+    return g_strdup (peer);
+  hops = g_strsplit (forwarded, ",", -1);
+  for (guint i = g_strv_length (hops); i > 0; i--)
+    {
+      const char *hop = g_strstrip (hops[i - 1]);
+
+      if (!g_hostname_is_ip_address (hop))
+        break;
+      client = hop;
+      if (!bel_config_is_trusted_proxy (config, hop))
+        break;
+    }
+  return g_strdup (client);
+}
+
 BelRequest *
 bel_request_new (SoupServerMessage *msg,
                  BelEngine         *engine)
@@ -17,7 +47,7 @@ bel_request_new (SoupServerMessage *msg,
 
   self->msg = g_object_ref (msg);
   self->engine = g_object_ref (engine);
-  self->client_address = g_strdup (soup_server_message_get_remote_host (msg));
+  self->client_address = client_address (msg, bel_engine_get_config (engine));
   self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }

@@ -17,7 +17,7 @@ typedef struct {
   BelEngine         *engine;
   BelAccount        *actor;          /* NULL on public routes */
   char              *token;          /* bearer token, never logged */
-  char              *client_address;
+  char              *client_address; /* the peer; behind [server] trusted_proxies, the client they name */
   GHashTable        *params;         /* path parameter name -> value (ids already checked) */
   GHashTable        *query;          /* may be NULL */
   JsonNode          *body;           /* parsed JSON body on routes that take one */

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "bel-test-daemon.h"
 #include "bel-test-sql.h"
 
@@ -190,6 +192,76 @@ test_rate_limited_per_address (Fixture       *f,
   g_assert_nonnull (soup_message_headers_get_one (limited->headers, "Retry-After"));
 }
 
+static BelTestResponse *
+sign_in_forwarded (Fixture    *f,
+                   const char *forwarded_for,
+                   const char *username,
+                   const char *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}", username, password);
+  g_autoptr(SoupMessage) msg = bel_test_daemon_message (f->d, "POST", "/api/v1/session", NULL, body, NULL);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Forwarded-For", forwarded_for);
+  return bel_test_daemon_send (f->d, msg);
+}
+
+/* Three wrong guesses from one client behind the proxy, then the others. */
+static void
+guess_three_times_from (Fixture    *f,
+                        const char *forwarded_for)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("guess%u", i);
+      g_autoptr(BelTestResponse) r = sign_in_forwarded (f, forwarded_for, username, "wrong password!");
+      bel_test_assert_problem (r, 401);
+    }
+}
+
+/* Behind a load balancer (127.0.0.1 here) the address limit is per client
+ * that the proxy names, not one for everybody. */
+static void
+test_rate_limited_behind_proxy (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(BelTestResponse) same = NULL;
+  g_autoptr(BelTestResponse) spoofed = NULL;
+  g_autoptr(BelTestResponse) other = NULL;
+
+  guess_three_times_from (f, "192.0.2.10");
+  same = sign_in_forwarded (f, "192.0.2.10", "leader", BEL_TEST_PASSWORD);
+  assert_limited (same);
+  /* What the client claims before the proxy's own entry changes nothing. */
+  spoofed = sign_in_forwarded (f, "198.51.100.7, 192.0.2.10", "leader", BEL_TEST_PASSWORD);
+  assert_limited (spoofed);
+  other = sign_in_forwarded (f, "192.0.2.11", "leader", BEL_TEST_PASSWORD);
+  g_assert_cmpuint (other->status, ==, 201);
+}
+
+/* Without trusted_proxies the header is the client's word: ignored. */
+static void
+test_forwarded_for_untrusted (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(BelTestResponse) other = NULL;
+
+  guess_three_times_from (f, "192.0.2.10");
+  other = sign_in_forwarded (f, "192.0.2.11", "leader", BEL_TEST_PASSWORD);
+  assert_limited (other);
+}
+
+static void
+test_trusted_proxies_must_be_addresses (void)
+{
+  g_autoptr(BelTestDaemon) d = bel_test_daemon_new ();
+  g_autoptr(GError) error = NULL;
+
+  bel_test_daemon_set_config (d, "[server]\ntrusted_proxies=10.0.0.2;proxy.example\n");
+  g_assert_false (bel_test_daemon_try_start (d, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "trusted_proxies: \"proxy.example\" is not an IP address"));
+}
+
 static void
 test_expired_token (Fixture       *f,
                     gconstpointer  data)
@@ -359,6 +431,12 @@ main (int   argc,
               test_uncounted_failure_is_refused, teardown);
   g_test_add ("/server/auth/sign-in/rate-limited-per-address", Fixture, "[auth]\nmax-failures=3\n",
               setup, test_rate_limited_per_address, teardown);
+  g_test_add ("/server/auth/sign-in/rate-limited-behind-proxy", Fixture,
+              "[auth]\nmax-failures=3\n[server]\ntrusted_proxies=192.0.2.99;127.0.0.1\n",
+              setup, test_rate_limited_behind_proxy, teardown);
+  g_test_add ("/server/auth/sign-in/forwarded-for-from-untrusted-peer-ignored", Fixture,
+              "[auth]\nmax-failures=3\n", setup, test_forwarded_for_untrusted, teardown);
+  g_test_add_func ("/server/auth/trusted-proxies-must-be-addresses", test_trusted_proxies_must_be_addresses);
   g_test_add ("/server/auth/session/expired-token-is-refused", Fixture, "[auth]\nsession-lifetime=2\n",
               setup, test_expired_token, teardown);
   g_test_add ("/server/auth/session/logout-ends-the-token", Fixture, NULL, setup, test_logout, teardown);
