@@ -14,7 +14,6 @@ struct _BelWorkers
   GThreadPool *pool;
   GMutex       lock;
   GPtrArray   *idle;    /* BelStore */
-  guint        n_open;  /* idle and in use */
 };
 
 typedef struct {
@@ -32,20 +31,8 @@ take_store (BelWorkers  *self,
   g_mutex_lock (&self->lock);
   if (self->idle->len > 0)
     store = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
-  else
-    self->n_open++;
   g_mutex_unlock (&self->lock);
-  if (store != NULL)
-    return store;
-
-  store = bel_store_connect (self->location, error);
-  if (store == NULL)
-    {
-      g_mutex_lock (&self->lock);
-      self->n_open--;
-      g_mutex_unlock (&self->lock);
-    }
-  return store;
+  return store != NULL ? store : bel_store_connect (self->location, error);
 }
 
 static void
@@ -58,7 +45,6 @@ give_back (BelWorkers *self,
   if (bel_store_in_transaction (store))
     {
       g_warning ("A worker's database connection was left in a transaction: closing it");
-      self->n_open--;
       g_object_unref (store);
     }
   else
@@ -137,14 +123,6 @@ bel_workers_push (BelWorkers  *self,
   /* A pool that is not exclusive only fails to start a thread if it has
    * none yet; then the work waits for one. */
   g_thread_pool_push (self->pool, work, NULL);
-}
-
-guint
-bel_workers_get_n_connections (BelWorkers *self)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-
-  return self->n_open;
 }
 
 void

@@ -37,8 +37,6 @@ void        bel_workers_push (BelWorkers   *self,
                               BelWorkFunc   func,
                               BelWorkDone   done,
                               gpointer      data);
-/* The connections open now (idle or in use). */
-guint       bel_workers_get_n_connections (BelWorkers *self);
 /* Waits for the work queued and running, then closes the connections.
  * Their `done` calls are left on the main loop. */
 void        bel_workers_free (BelWorkers   *self);
