@@ -85,6 +85,23 @@ ui_child (gpointer    widget,
   return object;
 }
 
+const char *
+ui_shown_error (gpointer widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+    return gtk_label_get_label (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *shown = ui_shown_error (child);
+      if (shown != NULL)
+        return shown;
+    }
+  return NULL;
+}
+
 gboolean
 ui_page_is (UiFixture     *f,
             gconstpointer  name)

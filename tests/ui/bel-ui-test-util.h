@@ -66,6 +66,9 @@ GFile      *ui_save_dialog_accept (void);
 gpointer    ui_child             (gpointer       widget,
                                   GType          type,
                                   const char    *name);
+/* The text of the error a dialog shows (a visible label styled "error"
+ * inside @widget), or NULL: why it stays open after saving. */
+const char *ui_shown_error       (gpointer       widget);
 
 /* Signs in as @username (demo password) and waits for the whole list. */
 void        ui_sign_in           (UiFixture     *f,

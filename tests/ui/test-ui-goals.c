@@ -216,10 +216,24 @@ points_are (Fixture *f, gconstpointer n)
   return bel_goal_chart_get_n_points (bel_goal_card_get_chart (card)) == GPOINTER_TO_UINT (n);
 }
 
+/* The dialog closed, or it shows why it could not save. */
 static gboolean
-dialog_closed (Fixture *f, gconstpointer data)
+dialog_done (Fixture *f, gconstpointer data)
 {
-  return bel_student_goals_get_dialog (f->goals) == NULL;
+  GtkWindow *dialog = bel_student_goals_get_dialog (f->goals);
+
+  return dialog == NULL || ui_shown_error (dialog) != NULL;
+}
+
+static void
+wait_for_dialog_to_close (Fixture *f, const char *what)
+{
+  GtkWindow *dialog;
+
+  wait_until (f, dialog_done, NULL, what);
+  dialog = bel_student_goals_get_dialog (f->goals);
+  if (dialog != NULL)
+    g_error ("The dialog stayed open after saving: %s", ui_shown_error (dialog));
 }
 
 /* Records @value through the card's dialog, as a user would. */
@@ -237,7 +251,7 @@ record_score (Fixture *f, double value, const char *source)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   bel_measurement_dialog_fill (dialog, NULL, text, source);
   bel_measurement_dialog_save (dialog);
-  wait_until (f, dialog_closed, NULL, "the dialog to close after saving");
+  wait_for_dialog_to_close (f, "the dialog to close after saving");
   wait_until (f, points_are, GUINT_TO_POINTER (before + 1), "the new point on the chart");
 }
 
@@ -379,7 +393,7 @@ test_record_updates_chart (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (suggestion, >, bel_resource_get_double (goal_of (f), "baseline-value"));
   bel_goal_wizard_use_suggestion (wizard);
   bel_goal_wizard_save (wizard);
-  wait_until (f, dialog_closed, NULL, "the wizard to close after saving");
+  wait_for_dialog_to_close (f, "the wizard to close after saving");
   wait_until (f, revised_from, GSIZE_TO_POINTER (goal_id), "the revised goal's card");
   g_assert_cmpfloat (bel_resource_get_double (goal_of (f), "target-value"), ==, suggestion);
   /* the measurements stay with the student: the new goal's chart shows them all */
