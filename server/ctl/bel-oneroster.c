@@ -229,18 +229,25 @@ read_manifest (BelOrReader *rd)
     }
   for (guint i = 0; known_files[i] != NULL; i++)
     {
-      g_autofree char *key = NULL;
-      const char *mode;
+      const char *key = NULL;
+      const char *mode = NULL;
       g_autofree char *stem = g_strndup (known_files[i], strlen (known_files[i]) - 4);
       GHashTableIter iter;
       gpointer k, v;
 
-      /* The manifest spells the file key in camel case (file.academicSessions). */
+      /* The manifest spells the file key in camel case (file.academicSessions);
+       * two spellings of one file (file.users, file.Users) leave its mode unknown. */
       g_hash_table_iter_init (&iter, rd->manifest);
       while (g_hash_table_iter_next (&iter, &k, &v))
         if (g_str_has_prefix (k, "file.") && g_ascii_strcasecmp ((char *) k + 5, stem) == 0)
-          key = g_strdup (k);
-      mode = key ? g_hash_table_lookup (rd->manifest, key) : NULL;
+          {
+            if (key != NULL)
+              bel_or_problem (rd, table, NULL, -1, _("%s is named twice: “%s” and “%s”"), known_files[i],
+                              g_strcmp0 (key, k) < 0 ? key : (char *) k,
+                              g_strcmp0 (key, k) < 0 ? (char *) k : key);
+            key = k;
+            mode = v;
+          }
       if (mode == NULL)
         continue;
       if (g_ascii_strcasecmp (mode, "delta") == 0)

@@ -229,6 +229,8 @@ BROKEN = {
                      "users.csv:7: column 1 (sourcedId): the sourcedId “s-50028” is also on line 6"),
     "delta": ("manifest.csv", lambda t: t.replace("file.users,bulk", "file.users,delta"),
               "users.csv is a delta file"),
+    "manifest-file-twice": ("manifest.csv", lambda t: t.replace("file.users,bulk", "file.users,bulk\nfile.Users,absent"),
+                            "manifest.csv: users.csv is named twice: “file.Users” and “file.users”"),
     "bad-demographic": ("demographics.csv", lambda t: t.replace(",US,", ",US,", 1).replace("true,false,US", "yes,false,US", 1),
                         "is not true or false"),
     "not-utf8": ("orgs.csv", lambda t: t.replace("Cedar Valley", "Cedar Vall\udce9e"),
