@@ -12,6 +12,7 @@
 #include "bel-error.h"
 #include "bel-password.h"
 #include "bel-rate-limit.h"
+#include "bel-workers.h"
 
 #define TOKEN_BYTES 32
 #define WRONG_CREDENTIALS "Wrong username or password"
@@ -28,6 +29,10 @@ typedef struct {
   char     *new_password;
   char     *new_hash;
   char     *keep_digest;  /* the session that stays */
+  /* the outcome, from the worker that completes it */
+  gint64      retry_after;
+  BelSession *session;
+  GError     *error;
 } SignIn;
 
 static void
@@ -44,6 +49,8 @@ sign_in_free (SignIn *s)
   g_free (s->password);
   g_free (s->address);
   g_free (s->hash);
+  g_clear_pointer (&s->session, bel_session_free);
+  g_clear_error (&s->error);
   g_free (s);
 }
 
@@ -192,7 +199,7 @@ create_session (BelEngine  *engine,
   return g_steal_pointer (&session);
 }
 
-/* Main thread, before the worker: limits and the stored hash. */
+/* Before the hash is checked: limits and the stored hash. */
 static gboolean
 sign_in_prepare (BelEngine  *engine,
                  SignIn     *s,
@@ -224,7 +231,7 @@ sign_in_prepare (BelEngine  *engine,
   return TRUE;
 }
 
-/* Main thread, after the worker: count failures or open the session. */
+/* After the hash is checked: count failures or open the session. */
 static BelSession *
 sign_in_complete (BelEngine  *engine,
                   SignIn     *s,
@@ -258,16 +265,104 @@ sign_in_new (const char *username,
   return s;
 }
 
+/* ---- the stages of an asynchronous sign-in or password change ----
+ *
+ * On the calling worker: the limits and the stored hash (prepare); on
+ * GLib's task threads: argon2id (hash), which would otherwise keep workers
+ * from other requests during a morning's sign-ins; on a worker again: the
+ * failure count or the new session (complete); then the caller's callback
+ * on the main loop. */
+
+typedef void (*StageFunc) (BelEngine *engine,
+                           SignIn    *s);
+
 static void
-verify_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+hash_in_thread (GTask        *inner,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
   SignIn *s = task_data;
 
   s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
-  g_task_return_boolean (task, TRUE);
+  if (s->verified && s->new_password != NULL)
+    s->new_hash = bel_password_hash (s->new_password, NULL);
+  g_task_return_boolean (inner, TRUE);
+}
+
+static void
+complete_in_worker (gpointer  data,
+                    GError   *error)
+{
+  GTask *task = data;
+  SignIn *s = g_task_get_task_data (task);
+  StageFunc complete = g_object_get_data (G_OBJECT (task), "complete");
+
+  if (error != NULL)
+    s->error = g_error_copy (error);
+  else
+    complete (g_task_get_source_object (task), s);
+}
+
+static void
+complete_done (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  SignIn *s = g_task_get_task_data (task);
+
+  if (s->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&s->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+hashed (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  bel_workers_run (g_task_get_source_object (task), complete_in_worker, complete_done, task);
+}
+
+/* Prepares on this thread, then goes on through the stages above. */
+static void
+stages_start (GTask     *task,
+              StageFunc  complete)
+{
+  SignIn *s = g_task_get_task_data (task);
+  g_autoptr(GTask) inner = NULL;
+
+  if (!sign_in_prepare (g_task_get_source_object (task), s, &s->retry_after, &s->error))
+    {
+      g_task_return_error (task, g_steal_pointer (&s->error));
+      return;
+    }
+  g_object_set_data (G_OBJECT (task), "complete", complete);
+  inner = g_task_new (NULL, NULL, hashed, g_object_ref (task));
+  g_task_set_task_data (inner, s, NULL);
+  g_task_run_in_thread (inner, hash_in_thread);
+}
+
+/* Whether the stages succeeded; the retry-after of a refusal either way. */
+static SignIn *
+stages_finish (GAsyncResult  *result,
+               gint64        *retry_after,
+               GError       **error)
+{
+  SignIn *s = g_task_get_task_data (G_TASK (result));
+
+  if (retry_after != NULL)
+    *retry_after = s->retry_after;
+  return g_task_propagate_boolean (G_TASK (result), error) ? s : NULL;
+}
+
+static void
+sign_in_stage_complete (BelEngine *engine,
+                        SignIn    *s)
+{
+  s->session = sign_in_complete (engine, s, &s->error);
 }
 
 void
@@ -280,23 +375,14 @@ bel_auth_sign_in_async (BelEngine           *engine,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  SignIn *s;
-  gint64 retry_after = 0;
 
   g_return_if_fail (BEL_IS_ENGINE (engine));
 
   task = g_task_new (engine, cancellable, callback, user_data);
   g_task_set_source_tag (task, bel_auth_sign_in_async);
-  s = sign_in_new (username, password, client_address);
-  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
-  if (!sign_in_prepare (engine, s, &retry_after, &error))
-    {
-      g_object_set_data (G_OBJECT (task), "retry-after", GINT_TO_POINTER ((int) retry_after));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_run_in_thread (task, verify_in_thread);
+  g_task_set_task_data (task, sign_in_new (username, password, client_address),
+                        (GDestroyNotify) sign_in_free);
+  stages_start (task, sign_in_stage_complete);
 }
 
 BelSession *
@@ -305,15 +391,12 @@ bel_auth_sign_in_finish (BelEngine     *engine,
                          gint64        *retry_after,
                          GError       **error)
 {
-  GTask *task = G_TASK (result);
+  SignIn *s;
 
   g_return_val_if_fail (g_task_is_valid (result, engine), NULL);
 
-  if (retry_after != NULL)
-    *retry_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "retry-after"));
-  if (!g_task_propagate_boolean (task, error))
-    return NULL;
-  return sign_in_complete (engine, g_task_get_task_data (task), error);
+  s = stages_finish (result, retry_after, error);
+  return s != NULL ? g_steal_pointer (&s->session) : NULL;
 }
 
 BelSession *
@@ -461,20 +544,6 @@ bel_auth_sign_out (BelEngine   *engine,
 
 /* ---- changing one's own password ---- */
 
-static void
-change_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  SignIn *s = task_data;
-
-  s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
-  if (s->verified)
-    s->new_hash = bel_password_hash (s->new_password, NULL);
-  g_task_return_boolean (task, TRUE);
-}
-
 /* The policy's error, about the field "new_password". */
 static gboolean
 check_new_password (const char  *current,
@@ -496,41 +565,6 @@ check_new_password (const char  *current,
       return FALSE;
     }
   return TRUE;
-}
-
-void
-bel_auth_change_password_async (BelEngine           *engine,
-                                BelAccount          *actor,
-                                const char          *token,
-                                const char          *current_password,
-                                const char          *new_password,
-                                const char          *client_address,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  SignIn *s;
-  gint64 retry_after = 0;
-
-  g_return_if_fail (BEL_IS_ENGINE (engine));
-  g_return_if_fail (BEL_IS_ACCOUNT (actor));
-
-  task = g_task_new (engine, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bel_auth_change_password_async);
-  s = sign_in_new (bel_resource_get_string (actor, "username"), current_password, client_address);
-  s->new_password = g_strdup (new_password ? new_password : "");
-  s->keep_digest = token_digest (token ? token : "");
-  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
-  if (!check_new_password (s->password, s->new_password, &error) ||
-      !sign_in_prepare (engine, s, &retry_after, &error))
-    {
-      g_object_set_data (G_OBJECT (task), "retry-after", GINT_TO_POINTER ((int) retry_after));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_run_in_thread (task, change_in_thread);
 }
 
 static gboolean
@@ -568,33 +602,64 @@ write_own_password (BelEngine  *engine,
   return bel_transaction_commit (tx, error);
 }
 
+static void
+change_stage_complete (BelEngine *engine,
+                       SignIn    *s)
+{
+  if (!s->verified || s->account_id == 0)
+    {
+      if (record_failure (engine, s, &s->error))
+        bel_set_invalid_field (&s->error, "current_password", "is not your current password");
+      return;
+    }
+  if (s->new_hash == NULL)
+    {
+      g_set_error_literal (&s->error, BEL_ERROR, BEL_ERROR_FAILED, "The new password could not be stored");
+      return;
+    }
+  forget_failures (engine, s);
+  write_own_password (engine, s, &s->error);
+}
+
+void
+bel_auth_change_password_async (BelEngine           *engine,
+                                BelAccount          *actor,
+                                const char          *token,
+                                const char          *current_password,
+                                const char          *new_password,
+                                const char          *client_address,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SignIn *s;
+
+  g_return_if_fail (BEL_IS_ENGINE (engine));
+  g_return_if_fail (BEL_IS_ACCOUNT (actor));
+
+  task = g_task_new (engine, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bel_auth_change_password_async);
+  s = sign_in_new (bel_resource_get_string (actor, "username"), current_password, client_address);
+  s->new_password = g_strdup (new_password ? new_password : "");
+  s->keep_digest = token_digest (token ? token : "");
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  if (!check_new_password (s->password, s->new_password, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  stages_start (task, change_stage_complete);
+}
+
 gboolean
 bel_auth_change_password_finish (BelEngine     *engine,
                                  GAsyncResult  *result,
                                  gint64        *retry_after,
                                  GError       **error)
 {
-  GTask *task = G_TASK (result);
-  SignIn *s;
-
   g_return_val_if_fail (g_task_is_valid (result, engine), FALSE);
 
-  if (retry_after != NULL)
-    *retry_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "retry-after"));
-  if (!g_task_propagate_boolean (task, error))
-    return FALSE;
-  s = g_task_get_task_data (task);
-  if (!s->verified || s->account_id == 0)
-    {
-      if (record_failure (engine, s, error))
-        bel_set_invalid_field (error, "current_password", "is not your current password");
-      return FALSE;
-    }
-  if (s->new_hash == NULL)
-    {
-      g_set_error_literal (error, BEL_ERROR, BEL_ERROR_FAILED, "The new password could not be stored");
-      return FALSE;
-    }
-  forget_failures (engine, s);
-  return write_own_password (engine, s, error);
+  return stages_finish (result, retry_after, error) != NULL;
 }

@@ -1,8 +1,9 @@
 /* bel-auth.h - signing in and out, bearer tokens, failed sign-in limits
  *
- * Sign-in verifies the argon2id hash in a worker thread so that the daemon's
- * main loop keeps serving other requests meanwhile; all SQLite work stays on
- * the calling thread.  Failed sign-ins are counted per account and per client
+ * The asynchronous sign-in and password change start on a worker of the
+ * daemon (bel-workers.h): they read there, check the argon2id hash on GLib's
+ * task threads, write on a worker again and call back on the main loop.
+ * Failed sign-ins are counted per account and per client
  * address; over the limit, sign-in fails with BEL_ERROR_RATE_LIMITED and
  * @retry_after tells the seconds to wait.
  *

@@ -12,6 +12,7 @@
 #include "bel-listener.h"
 #include "bel-prometheus.h"
 #include "bel-store-private.h"
+#include "bel-workers.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
 #define MAX_INCOMING_PAYLOAD 4096  /* clients have nothing to say; keep their frames small */
@@ -19,6 +20,7 @@
 #define WRITABLE_CHECK_EVERY 8
 
 typedef struct {
+  guint                    ref_count; /* the hub's array, and work on a worker */
   BelEventHub             *hub;      /* not owned; the hub outlives its clients */
   SoupWebsocketConnection *conn;
   GSocket                 *socket;   /* to see whether it keeps up, and to cut it off; or NULL */
@@ -26,6 +28,7 @@ typedef struct {
   gint64                   cursor;   /* the last seq sent (or skipped as not visible) */
   gboolean                 live;     /* caught up: gets events as they commit */
   gboolean                 closed;
+  gboolean                 fetching; /* a replay step is reading on a worker */
   guint                    backlog;  /* frames queued while the socket stayed unwritable */
   guint                    unchecked; /* frames sent since the socket was last polled */
   GSource                 *resume;   /* the next replay step */
@@ -45,6 +48,12 @@ struct _BelEventHub
   guint      queue_limit;
   guint      ping_interval;
   guint      revalidate_id;
+  /* Database work runs on the daemon's workers, one of each kind at a time;
+   * what is asked for meanwhile runs again once it is back. */
+  gboolean   fetching;
+  gboolean   fetch_again;
+  gboolean   revalidating;
+  gboolean   revalidate_again;
 };
 
 G_DEFINE_FINAL_TYPE (BelEventHub, bel_event_hub, G_TYPE_OBJECT)
@@ -54,8 +63,10 @@ G_DEFINE_FINAL_TYPE (BelEventHub, bel_event_hub, G_TYPE_OBJECT)
 static void client_replay_step (Client *client);
 
 static void
-client_free (Client *client)
+client_unref (Client *client)
 {
+  if (--client->ref_count > 0)
+    return;
   if (client->resume != NULL)
     {
       g_source_destroy (client->resume);
@@ -201,7 +212,7 @@ on_resume_writable (GSocket      *socket,
 static void
 client_schedule_replay (Client *client)
 {
-  if (client->resume != NULL || client->closed)
+  if (client->resume != NULL || client->closed || client->fetching)
     return;
   if (client_writable (client))
     {
@@ -217,40 +228,116 @@ client_schedule_replay (Client *client)
   g_source_attach (client->resume, NULL);
 }
 
-/* Sends the next page of stored events after the client's cursor, up to what
+/* Events read on a worker: the next page of a client's replay, or (no
+ * client) all that were committed after the published mark. */
+typedef struct {
+  BelEventHub   *hub;
+  BelEngine     *engine;
+  Client        *client;
+  BelEventReader reader;
+  gint64         after;
+  gint64         upto;
+  guint          limit;
+  GPtrArray     *events;
+  GError        *error;
+} Fetch;
+
+static void client_replay_fetched (Client *client, Fetch *fetch);
+static void publish_fetched (BelEventHub *self, Fetch *fetch);
+
+static void
+fetch_in_worker (gpointer  data,
+                 GError   *error)
+{
+  Fetch *fetch = data;
+
+  if (error != NULL)
+    fetch->error = g_error_copy (error);
+  else
+    fetch->events = bel_events_fetch (fetch->engine, fetch->client ? &fetch->reader : NULL,
+                                      fetch->after, fetch->upto, fetch->limit, &fetch->error);
+}
+
+static void
+fetch_done (gpointer data)
+{
+  Fetch *fetch = data;
+
+  if (fetch->client != NULL)
+    {
+      client_replay_fetched (fetch->client, fetch);
+      client_unref (fetch->client);
+    }
+  else
+    publish_fetched (fetch->hub, fetch);
+  g_clear_pointer (&fetch->events, g_ptr_array_unref);
+  g_clear_error (&fetch->error);
+  g_object_unref (fetch->engine);
+  g_object_unref (fetch->hub);
+  g_free (fetch);
+}
+
+static void
+fetch_start (BelEventHub *self,
+             Client      *client,
+             gint64       after,
+             gint64       upto,
+             guint        limit)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->hub = g_object_ref (self);
+  fetch->engine = g_object_ref (self->engine);
+  if (client != NULL)
+    {
+      client->ref_count++;
+      fetch->client = client;
+      fetch->reader = client->reader;
+    }
+  fetch->after = after;
+  fetch->upto = upto;
+  fetch->limit = limit;
+  bel_workers_run (self->engine, fetch_in_worker, fetch_done, fetch);
+}
+
+/* Reads the next page of stored events after the client's cursor, up to what
  * the hub has published; once there is no more, the client is live. */
 static void
 client_replay_step (Client *client)
 {
   BelEventHub *self = client->hub;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (client->closed)
+  if (client->closed || client->fetching || self->engine == NULL)
     return;
   if (client->cursor >= self->published)
     {
       client->live = TRUE;
       return;
     }
-  events = bel_events_fetch (self->engine, &client->reader, client->cursor, self->published,
-                             REPLAY_PAGE, &error);
-  if (events == NULL)
+  client->fetching = TRUE;
+  fetch_start (self, client, client->cursor, self->published, REPLAY_PAGE);
+}
+
+static void
+client_replay_fetched (Client *client,
+                       Fetch  *fetch)
+{
+  client->fetching = FALSE;
+  if (client->closed)
+    return;
+  if (fetch->events == NULL)
     {
-      g_warning ("Could not replay events: %s", error->message);
+      g_warning ("Could not replay events: %s", fetch->error->message);
       client_close (client, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR, "replay failed");
       return;
     }
-  for (guint i = 0; i < events->len; i++)
-    if (!client_send (client, g_ptr_array_index (events, i)))
+  for (guint i = 0; i < fetch->events->len; i++)
+    if (!client_send (client, g_ptr_array_index (fetch->events, i)))
       return;
-  if (events->len < REPLAY_PAGE)
-    {
-      /* Nothing more this reader may see up to the published mark. */
-      client->cursor = self->published;
-      client->live = TRUE;
-      return;
-    }
+  /* Nothing more this reader may see up to the mark of the read. */
+  if (fetch->events->len < REPLAY_PAGE)
+    client->cursor = MAX (client->cursor, fetch->upto);
+  /* More may have been published meanwhile: the next step sees. */
   client_schedule_replay (client);
 }
 
@@ -260,18 +347,31 @@ on_events_committed (BelEngine *engine,
                      gpointer   user_data)
 {
   BelEventHub *self = user_data;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
 
-  events = bel_events_fetch (engine, NULL, self->published, 0, 0, &error);
-  if (events == NULL)
+  if (self->engine == NULL)
+    return;
+  if (self->fetching)
     {
-      g_warning ("Could not read new events: %s", error->message);
+      self->fetch_again = TRUE;
       return;
     }
-  for (guint i = 0; i < events->len; i++)
+  self->fetching = TRUE;
+  self->fetch_again = FALSE;
+  fetch_start (self, NULL, self->published, 0, 0);
+}
+
+static void
+publish_fetched (BelEventHub *self,
+                 Fetch       *fetch)
+{
+  self->fetching = FALSE;
+  if (self->clients == NULL)
+    return;
+  if (fetch->events == NULL)
+    g_warning ("Could not read new events: %s", fetch->error->message);
+  for (guint i = 0; fetch->events != NULL && i < fetch->events->len; i++)
     {
-      BelEvent *event = g_ptr_array_index (events, i);
+      BelEvent *event = g_ptr_array_index (fetch->events, i);
 
       for (guint c = 0; c < self->clients->len; c++)
         {
@@ -286,6 +386,8 @@ on_events_committed (BelEngine *engine,
         }
       self->published = event->seq;
     }
+  if (self->fetch_again)
+    on_events_committed (self->engine, self);
 }
 
 static void
@@ -338,6 +440,7 @@ add_client (BelEventHub             *self,
 {
   Client *client = g_new0 (Client, 1);
 
+  client->ref_count = 1;
   client->hub = self;
   client->token = g_strdup (token);
   client->school_id = school_id;
@@ -350,16 +453,8 @@ add_client (BelEventHub             *self,
   g_signal_connect (conn, "message", G_CALLBACK (on_message), client);
   g_ptr_array_add (self->clients, client);
 
-  if (since < 0)
-    {
-      client->cursor = self->published;
-      client->live = TRUE;
-    }
-  else
-    {
-      client->cursor = since;
-      client_replay_step (client);
-    }
+  client->cursor = since;
+  client_replay_step (client);
 }
 
 static void
@@ -398,46 +493,138 @@ on_wrote_informational (SoupServerMessage *msg,
 /* A subscriber may keep listening only while its session is valid and it is
  * still a member of the school: a sign-out, an expired session, a disabled
  * account or a removed membership ends the stream (close code 1008). The
- * reader is refreshed too, so a changed role changes what the client sees. */
-static void
-client_revalidate (Client *client)
-{
-  BelEventHub *self = client->hub;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BelAccount) actor = NULL;
+ * reader is refreshed too, so a changed role changes what the client sees.
+ * The checks run on a worker, all subscribers at once. */
+typedef struct {
+  Client        *client;
+  gboolean       valid;
   BelEventReader reader;
+} Check;
 
-  if (client->closed)
-    return;
-  actor = bel_auth_authenticate (self->engine, client->token, &error);
-  if (actor == NULL ||
-      !bel_events_reader_init (self->engine, actor, client->school_id, &reader, &error))
+typedef struct {
+  BelEventHub *hub;
+  BelEngine   *engine;
+  GArray      *checks;    /* of Check */
+  gboolean     unchecked; /* no connection: the clients stay as they are */
+} Recheck;
+
+static void
+actor_unref (gpointer actor)
+{
+  if (actor != NULL)
+    g_object_unref (actor);
+}
+
+static void
+recheck_in_worker (gpointer  data,
+                   GError   *error)
+{
+  Recheck *recheck = data;
+  /* A token of several streams (windows) is checked once; NULL: not valid. */
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, actor_unref);
+
+  recheck->unchecked = error != NULL;
+  for (guint i = 0; error == NULL && i < recheck->checks->len; i++)
     {
-      client_close (client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "session ended");
-      return;
+      Check *check = &g_array_index (recheck->checks, Check, i);
+      BelAccount *actor;
+
+      if (!g_hash_table_lookup_extended (actors, check->client->token, NULL, (gpointer *) &actor))
+        {
+          actor = bel_auth_authenticate (recheck->engine, check->client->token, NULL);
+          g_hash_table_insert (actors, check->client->token, actor);
+        }
+      check->valid = actor != NULL &&
+                     bel_events_reader_init (recheck->engine, actor, check->client->school_id,
+                                             &check->reader, NULL);
     }
-  client->reader = reader;
+}
+
+static void
+revalidate_clients (BelEventHub *self);
+
+static void
+recheck_done (gpointer data)
+{
+  Recheck *recheck = data;
+  BelEventHub *self = recheck->hub;
+
+  self->revalidating = FALSE;
+  for (guint i = 0; i < recheck->checks->len; i++)
+    {
+      Check *check = &g_array_index (recheck->checks, Check, i);
+
+      if (!check->client->closed && !recheck->unchecked)
+        {
+          if (check->valid)
+            check->client->reader = check->reader;
+          else
+            client_close (check->client, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, "session ended");
+        }
+      client_unref (check->client);
+    }
+  if (self->revalidate_again)
+    revalidate_clients (self);
+  g_array_unref (recheck->checks);
+  g_object_unref (recheck->engine);
+  g_object_unref (recheck->hub);
+  g_free (recheck);
 }
 
 static void
 revalidate_clients (BelEventHub *self)
 {
-  if (self->engine == NULL)
+  Recheck *recheck;
+
+  if (self->engine == NULL || self->clients == NULL)
     return;
+  if (self->revalidating)
+    {
+      self->revalidate_again = TRUE;
+      return;
+    }
+  self->revalidate_again = FALSE;
+  recheck = g_new0 (Recheck, 1);
+  recheck->checks = g_array_new (FALSE, TRUE, sizeof (Check));
   for (guint i = 0; i < self->clients->len; i++)
-    client_revalidate (g_ptr_array_index (self->clients, i));
+    {
+      Client *client = g_ptr_array_index (self->clients, i);
+      Check check = { client, FALSE, { 0 } };
+
+      if (client->closed)
+        continue;
+      client->ref_count++;
+      g_array_append_val (recheck->checks, check);
+    }
+  if (recheck->checks->len == 0)
+    {
+      g_array_unref (recheck->checks);
+      g_free (recheck);
+      return;
+    }
+  self->revalidating = TRUE;
+  recheck->hub = g_object_ref (self);
+  recheck->engine = g_object_ref (self->engine);
+  bel_workers_run (self->engine, recheck_in_worker, recheck_done, recheck);
 }
 
-static gboolean
-revalidate_now (gpointer user_data)
+/* Tells the other daemons of the database, then looks at this one's subscribers. */
+static void
+notify_in_worker (gpointer  data,
+                  GError   *error)
 {
-  BelEventHub *self = user_data;
+  BelEventHub *self = data;
+
+  if (error == NULL)
+    bel_store_notify (bel_engine_get_store (self->engine), SESSIONS_CHANNEL);
+}
+
+static void
+notified (gpointer data)
+{
+  g_autoptr(BelEventHub) self = data;
 
   revalidate_clients (self);
-  /* and the other daemons' subscribers of this database */
-  if (self->store != NULL)
-    bel_store_notify (self->store, SESSIONS_CHANNEL);
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -446,7 +633,7 @@ bel_event_hub_revalidate (BelEventHub *self)
   g_return_if_fail (BEL_IS_EVENT_HUB (self));
 
   if (self->engine != NULL)
-    bel_engine_run_on_main (self->engine, revalidate_now, g_object_ref (self), g_object_unref);
+    bel_workers_run (self->engine, notify_in_worker, notified, g_object_ref (self));
 }
 
 static gboolean
@@ -502,6 +689,10 @@ bel_event_hub_accept (BelEventHub        *self,
 
   if (!bel_events_reader_init (self->engine, actor, school_id, &reader, error))
     return FALSE;
+  /* Without since: what commits from now on, which the hub may not have
+   * published yet. */
+  if (since < 0 && (since = bel_events_last_seq (self->engine, error)) < 0)
+    return FALSE;
   if (!soup_websocket_server_check_handshake (msg, NULL, NULL, NULL, &handshake_error))
     {
       g_set_error (error, BEL_ERROR, BEL_ERROR_BAD_REQUEST, "Not a valid WebSocket upgrade: %s",
@@ -556,7 +747,7 @@ bel_event_hub_class_init (BelEventHubClass *klass)
 static void
 bel_event_hub_init (BelEventHub *self)
 {
-  self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) client_free);
+  self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) client_unref);
 }
 
 #define HUB_KEY "bel-event-hub"

@@ -16,6 +16,11 @@
  *    up to the published mark in pages (paced by the socket's writability)
  *    and becomes live when it has caught up.
  *
+ * Sockets belong to the main loop, reads to the daemon's workers
+ * (bel_workers_run()): the hub hands each read to a worker and sends what it
+ * gets back.  Without since, a subscriber starts at the database's last seq
+ * when it connects, which the hub may not have published yet.
+ *
  * One JSON event per text frame.  The server pings every ping-interval
  * seconds.  A subscriber whose socket stays unwritable while more than
  * queue-limit frames pile up for it is disconnected (close code 1008, "too

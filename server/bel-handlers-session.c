@@ -152,7 +152,7 @@ bel_handle_session_create (BelRequest *request)
       bel_request_reply_error (request, error);
       return;
     }
-  bel_request_pause (request);
+  bel_request_defer (request);
   bel_auth_sign_in_async (request->engine, username, password, request->client_address,
                           NULL, signed_in, bel_request_ref (request));
 }
@@ -221,7 +221,7 @@ bel_handle_my_password_put (BelRequest *request)
       bel_request_reply_error (request, error);
       return;
     }
-  bel_request_pause (request);
+  bel_request_defer (request);
   bel_auth_change_password_async (request->engine, request->actor, request->token, current, new_password,
                                   request->client_address, NULL, password_changed, bel_request_ref (request));
 }

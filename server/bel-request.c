@@ -368,6 +368,12 @@ bel_request_pause (BelRequest *self)
 }
 
 void
+bel_request_defer (BelRequest *self)
+{
+  self->deferred = TRUE;
+}
+
+void
 bel_request_unpause (BelRequest *self)
 {
   if (g_object_get_data (G_OBJECT (self->msg), "bel-request-gone") != NULL)

@@ -21,6 +21,7 @@ typedef struct {
   GHashTable        *params;         /* path parameter name -> value (ids already checked) */
   GHashTable        *query;          /* may be NULL */
   JsonNode          *body;           /* parsed JSON body on routes that take one */
+  gboolean           deferred;       /* answered later: see bel_request_defer() */
 } BelRequest;
 
 BelRequest *bel_request_new            (SoupServerMessage *msg,
@@ -101,6 +102,9 @@ void        bel_request_reply_json_result (BelRequest   *self,
 /* Keep the connection waiting for an asynchronous handler. */
 void        bel_request_pause          (BelRequest        *self);
 void        bel_request_unpause        (BelRequest        *self);
+/* A handler on a worker that answers later, from the main loop: the request
+ * stays paused when the handler returns, until bel_request_unpause(). */
+void        bel_request_defer          (BelRequest        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BelRequest, bel_request_unref)
 

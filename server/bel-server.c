@@ -306,7 +306,8 @@ job_done (gpointer data)
 {
   Job *job = data;
 
-  bel_request_unpause (job->request);
+  if (!job->request->deferred)
+    bel_request_unpause (job->request);
   bel_request_unref (job->request);
   g_object_unref (job->server);
   g_free (job);

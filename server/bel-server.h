@@ -2,7 +2,8 @@
  *
  * The main loop reads requests and writes answers; each route's handler runs
  * on a worker thread with its own database connection (bel-workers.h), except
- * the routes flagged BEL_ROUTE_MAIN (bel-routes.h).
+ * the routes flagged BEL_ROUTE_MAIN (bel-routes.h), which must not touch the
+ * database.  A handler that answers later calls bel_request_defer().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

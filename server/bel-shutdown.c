@@ -9,6 +9,7 @@
 #include "bel-event-hub.h"
 #include "bel-notify.h"
 #include "bel-prometheus.h"
+#include "bel-store-private.h"
 
 void
 bel_shutdown_ready (void)
@@ -47,6 +48,7 @@ bel_shutdown_run (BelServer *server,
   else
     g_source_remove (timeout);
   bel_server_stop_workers (server);
+  bel_store_forbid_thread (NULL);
 
   if (!bel_store_checkpoint (bel_engine_get_store (engine), &error))
     g_warning ("%s", error->message);

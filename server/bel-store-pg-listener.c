@@ -6,6 +6,7 @@
 
 #include "bel-store-pg-listener.h"
 
+#include <gio/gio.h>
 #include <glib-unix.h>
 #include <libpq-fe.h>
 #include <string.h>
@@ -16,13 +17,27 @@ typedef struct {
   gpointer         data;
 } Listen;
 
+typedef struct _Reconnect Reconnect;
+
 struct _BelPgListener
 {
   char       *url;
   PGconn     *conn;
   guint       watch_id;
   guint       retry_id;
+  Reconnect  *reconnecting;  /* a connection being opened on a thread */
   GPtrArray  *listens;       /* of Listen */
+};
+
+/* Opening a connection waits for the server (for as long as the network
+ * takes to give up on an unreachable one): after a loss it happens on a
+ * thread, never on the main loop. */
+struct _Reconnect
+{
+  BelPgListener *listener;   /* NULL once it is freed */
+  char          *url;
+  GStrv          channels;
+  PGconn        *conn;
 };
 
 static void
@@ -52,32 +67,100 @@ bel_pg_listener_free (BelPgListener *listener)
 {
   listener_disconnect (listener);
   g_clear_handle_id (&listener->retry_id, g_source_remove);
+  if (listener->reconnecting != NULL)
+    listener->reconnecting->listener = NULL;
   g_ptr_array_unref (listener->listens);
   g_free (listener->url);
   g_free (listener);
 }
 
 static void
-listener_send_listen (BelPgListener *listener,
-                      const char *channel)
+send_listen (PGconn     *conn,
+             const char *channel)
 {
-  char *quoted = PQescapeIdentifier (listener->conn, channel, strlen (channel));
+  char *quoted = PQescapeIdentifier (conn, channel, strlen (channel));
   g_autofree char *sql = g_strdup_printf ("LISTEN %s", quoted);
 
-  PQclear (PQexec (listener->conn, sql));
+  PQclear (PQexec (conn, sql));
   PQfreemem (quoted);
 }
 
-static gboolean listener_connect (BelPgListener *listener);
-
-static gboolean
-listener_retry (gpointer user_data)
+static PGconn *
+open_connection (const char         *url,
+                 const char * const *channels)
 {
-  BelPgListener *listener = user_data;
+  PGconn *conn = PQconnectdb (url);
 
-  if (!listener_connect (listener))
-    return G_SOURCE_CONTINUE;
-  listener->retry_id = 0;
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      PQfinish (conn);
+      return NULL;
+    }
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  for (guint i = 0; channels[i] != NULL; i++)
+    send_listen (conn, channels[i]);
+  return conn;
+}
+
+static GStrv
+listen_channels (BelPgListener *listener)
+{
+  GStrv channels = g_new0 (char *, listener->listens->len + 1);
+
+  for (guint i = 0; i < listener->listens->len; i++)
+    channels[i] = g_strdup (((Listen *) listener->listens->pdata[i])->channel);
+  return channels;
+}
+
+static gboolean on_listener_readable (int fd, GIOCondition condition, gpointer user_data);
+
+static void
+listener_watch (BelPgListener *listener)
+{
+  listener->watch_id = g_unix_fd_add (PQsocket (listener->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                      on_listener_readable, listener);
+  g_debug ("Listening for other daemons' changes on fd %d", PQsocket (listener->conn));
+}
+
+static void
+reconnect_free (Reconnect *r)
+{
+  g_clear_pointer (&r->conn, PQfinish);
+  g_strfreev (r->channels);
+  g_free (r->url);
+  g_free (r);
+}
+
+static void
+reconnect_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Reconnect *r = task_data;
+
+  r->conn = open_connection (r->url, (const char * const *) r->channels);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+reconnected (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Reconnect *r = g_task_get_task_data (G_TASK (result));
+  BelPgListener *listener = r->listener;
+
+  if (listener == NULL)
+    return;
+  listener->reconnecting = NULL;
+  if (r->conn == NULL)
+    return;  /* the timer tries again */
+  listener->conn = g_steal_pointer (&r->conn);
+  for (guint i = g_strv_length (r->channels); i < listener->listens->len; i++)
+    send_listen (listener->conn, ((Listen *) listener->listens->pdata[i])->channel);
+  listener_watch (listener);
+  g_clear_handle_id (&listener->retry_id, g_source_remove);
   /* Notices sent while it was away are lost: everyone looks again. */
   for (guint i = 0; i < listener->listens->len; i++)
     {
@@ -85,7 +168,26 @@ listener_retry (gpointer user_data)
 
       listen->func (listen->channel, listen->data);
     }
-  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+listener_retry (gpointer user_data)
+{
+  BelPgListener *listener = user_data;
+  g_autoptr(GTask) task = NULL;
+  Reconnect *r;
+
+  if (listener->reconnecting != NULL)
+    return G_SOURCE_CONTINUE;
+  r = g_new0 (Reconnect, 1);
+  r->listener = listener;
+  r->url = g_strdup (listener->url);
+  r->channels = listen_channels (listener);
+  listener->reconnecting = r;
+  task = g_task_new (NULL, NULL, reconnected, NULL);
+  g_task_set_task_data (task, r, (GDestroyNotify) reconnect_free);
+  g_task_run_in_thread (task, reconnect_in_thread);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -128,21 +230,16 @@ on_listener_readable (int          fd,
   return G_SOURCE_CONTINUE;
 }
 
+/* At startup, before the daemon serves. */
 static gboolean
 listener_connect (BelPgListener *listener)
 {
-  listener->conn = PQconnectdb (listener->url);
-  if (PQstatus (listener->conn) != CONNECTION_OK)
-    {
-      g_clear_pointer (&listener->conn, PQfinish);
-      return FALSE;
-    }
-  PQsetNoticeProcessor (listener->conn, ignore_notice, NULL);
-  for (guint i = 0; i < listener->listens->len; i++)
-    listener_send_listen (listener, ((Listen *) listener->listens->pdata[i])->channel);
-  listener->watch_id = g_unix_fd_add (PQsocket (listener->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
-                                      on_listener_readable, listener);
-  g_debug ("Listening for other daemons' changes on fd %d", PQsocket (listener->conn));
+  g_auto(GStrv) channels = listen_channels (listener);
+
+  listener->conn = open_connection (listener->url, (const char * const *) channels);
+  if (listener->conn == NULL)
+    return FALSE;
+  listener_watch (listener);
   return TRUE;
 }
 
@@ -169,7 +266,7 @@ bel_pg_listener_add (BelPgListener   *listener,
   listen->data = data;
   g_ptr_array_add (listener->listens, listen);
   if (listener->conn != NULL)
-    listener_send_listen (listener, channel);
+    send_listen (listener->conn, channel);
   else if (listener->retry_id == 0 && !listener_connect (listener))
     listener_lost (listener);
 }

@@ -20,6 +20,10 @@ typedef enum {
 } BelDialect;
 
 BelDialect    bel_store_get_dialect  (BelStore     *self);
+/* From now on a statement (prepare, exec, notify) from @thread is a bug
+ * that logs a critical: belongingd forbids its main loop while it serves,
+ * which must never wait for the database.  NULL lifts it. */
+void          bel_store_forbid_thread (GThread     *thread);
 BelStmt      *bel_store_prepare      (BelStore     *self,
                                       const char   *sql,
                                       GError      **error);

@@ -25,6 +25,8 @@ struct _BelStore
 
 G_DEFINE_FINAL_TYPE (BelStore, bel_store, G_TYPE_OBJECT)
 
+static GThread *forbidden_thread;  /* the serving daemon's main loop */
+
 static void
 bel_store_finalize (GObject *object)
 {
@@ -47,6 +49,20 @@ static void
 bel_store_init (BelStore *self)
 {
   self->listeners = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+bel_store_forbid_thread (GThread *thread)
+{
+  g_atomic_pointer_set (&forbidden_thread, thread);
+}
+
+/* A bug, not a failure: the statement still runs. */
+static void
+check_thread (const char *what)
+{
+  if (G_UNLIKELY (g_atomic_pointer_get (&forbidden_thread) == g_thread_self ()))
+    g_critical ("A database statement on the main loop: %.48s", what);
 }
 
 static gboolean
@@ -81,6 +97,7 @@ bel_store_prepare (BelStore    *self,
 {
   g_return_val_if_fail (BEL_IS_STORE (self), NULL);
 
+  check_thread (sql);
   if (!check_open (self, error))
     return NULL;
   return self->driver->prepare (self->conn, sql, error);
@@ -91,6 +108,7 @@ bel_store_exec (BelStore    *self,
                 const char  *sql,
                 GError     **error)
 {
+  check_thread (sql);
   return check_open (self, error) && self->driver->exec (self->conn, sql, error);
 }
 
@@ -161,6 +179,7 @@ bel_store_notify (BelStore   *self,
 {
   g_return_if_fail (BEL_IS_STORE (self));
 
+  check_thread ("NOTIFY");
   if (self->conn != NULL && self->driver->notify != NULL)
     self->driver->notify (self->conn, channel);
 }

@@ -22,6 +22,12 @@ typedef struct {
   gpointer     data;
 } Work;
 
+static GQuark
+workers_quark (void)
+{
+  return g_quark_from_static_string ("bel-workers");
+}
+
 static BelStore *
 take_store (BelWorkers  *self,
             GError     **error)
@@ -61,6 +67,17 @@ work_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Leaves the work's `done` for the main loop, after what the work itself
+ * left there (e.g. live events). */
+static void
+hand_back (Work *work)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_callback (source, work_done, work, g_free);
+  g_source_attach (source, NULL);
+}
+
 static void
 run_work (gpointer data,
           gpointer user_data)
@@ -68,7 +85,6 @@ run_work (gpointer data,
   Work *work = data;
   BelWorkers *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSource) source = g_idle_source_new ();
   BelStore *store = take_store (self, &error);
 
   if (store == NULL)
@@ -84,9 +100,7 @@ run_work (gpointer data,
       bel_engine_bind_thread_store (self->engine, NULL);
       give_back (self, store);
     }
-  /* After what the work itself left for the main loop (e.g. live events). */
-  g_source_set_callback (source, work_done, work, g_free);
-  g_source_attach (source, NULL);
+  hand_back (work);
 }
 
 BelWorkers *
@@ -106,7 +120,21 @@ bel_workers_new (BelEngine  *engine,
   self->pool = g_thread_pool_new (run_work, self, (int) n_threads, FALSE, error);
   if (self->pool == NULL)
     return NULL;
+  g_object_set_qdata (G_OBJECT (engine), workers_quark (), self);
   return g_steal_pointer (&self);
+}
+
+static Work *
+work_new (BelWorkFunc func,
+          BelWorkDone done,
+          gpointer    data)
+{
+  Work *work = g_new (Work, 1);
+
+  work->func = func;
+  work->done = done;
+  work->data = data;
+  return work;
 }
 
 void
@@ -115,14 +143,32 @@ bel_workers_push (BelWorkers  *self,
                   BelWorkDone  done,
                   gpointer     data)
 {
-  Work *work = g_new (Work, 1);
-
-  work->func = func;
-  work->done = done;
-  work->data = data;
   /* A pool that is not exclusive only fails to start a thread if it has
    * none yet; then the work waits for one. */
-  g_thread_pool_push (self->pool, work, NULL);
+  g_thread_pool_push (self->pool, work_new (func, done, data), NULL);
+}
+
+void
+bel_workers_run (BelEngine   *engine,
+                 BelWorkFunc  func,
+                 BelWorkDone  done,
+                 gpointer     data)
+{
+  BelWorkers *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BEL_IS_ENGINE (engine));
+
+  self = g_object_get_qdata (G_OBJECT (engine), workers_quark ());
+  if (self != NULL)
+    {
+      bel_workers_push (self, func, done, data);
+      return;
+    }
+  /* Stopping (or never served): no worker, so no connection. */
+  error = g_error_new_literal (BEL_ERROR, BEL_ERROR_UNAVAILABLE, "The daemon is stopping");
+  func (data, error);
+  hand_back (work_new (func, done, data));
 }
 
 void
@@ -130,6 +176,8 @@ bel_workers_free (BelWorkers *self)
 {
   if (self == NULL)
     return;
+  if (g_object_get_qdata (G_OBJECT (self->engine), workers_quark ()) == self)
+    g_object_set_qdata (G_OBJECT (self->engine), workers_quark (), NULL);
   if (self->pool != NULL)
     g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->idle, g_ptr_array_unref);

@@ -37,6 +37,13 @@ void        bel_workers_push (BelWorkers   *self,
                               BelWorkFunc   func,
                               BelWorkDone   done,
                               gpointer      data);
+/* Runs @func on a worker of the BelWorkers made for @engine, then @done on
+ * the main loop; from any thread.  Once they are freed (the daemon is
+ * stopping) @func is called at once with an error and no store. */
+void        bel_workers_run  (BelEngine    *engine,
+                              BelWorkFunc   func,
+                              BelWorkDone   done,
+                              gpointer      data);
 /* Waits for the work queued and running, then closes the connections.
  * Their `done` calls are left on the main loop. */
 void        bel_workers_free (BelWorkers   *self);

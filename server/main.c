@@ -13,6 +13,7 @@
 #include "bel-shutdown.h"
 #include "bel-routes.h"
 #include "bel-server.h"
+#include "bel-store-private.h"
 
 static gboolean
 on_signal (gpointer user_data)
@@ -110,6 +111,7 @@ main (int   argc,
   printf ("belongingd: listening on %s\n", url);
   fflush (stdout);
   bel_shutdown_ready ();
+  bel_store_forbid_thread (g_thread_self ());
   g_main_loop_run (loop);
 
   /* Graceful: stop accepting, close live events, finish requests, checkpoint the WAL. */
