@@ -19,6 +19,17 @@ static const char * const known_files[] = {
   "enrollments.csv", "demographics.csv", NULL
 };
 
+/* Whether the list of problems is full; the first problem too many adds a line that says so. */
+static gboolean
+problems_full (BelOrReader *rd)
+{
+  GPtrArray *problems = rd->roster->problems;
+
+  if (problems->len == BEL_ONEROSTER_MAX_PROBLEMS)
+    g_ptr_array_add (problems, g_strdup_printf (_("(more problems not shown: fix these first)")));
+  return problems->len > BEL_ONEROSTER_MAX_PROBLEMS;
+}
+
 void
 bel_or_problem (BelOrReader  *rd,
                 BelCsvTable  *table,
@@ -31,13 +42,8 @@ bel_or_problem (BelOrReader  *rd,
   g_autofree char *reason = NULL;
   va_list args;
 
-  if (problems->len > BEL_ONEROSTER_MAX_PROBLEMS)
+  if (problems_full (rd))
     return;
-  if (problems->len == BEL_ONEROSTER_MAX_PROBLEMS)
-    {
-      g_ptr_array_add (problems, g_strdup_printf (_("(more problems not shown: fix these first)")));
-      return;
-    }
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
@@ -72,7 +78,8 @@ bel_or_table (BelOrReader *rd,
   table = bel_csv_parse (file, data, size, &error);
   if (table == NULL)
     {
-      g_ptr_array_add (rd->roster->problems, g_strdup (error->message));
+      if (!problems_full (rd))
+        g_ptr_array_add (rd->roster->problems, g_strdup (error->message));
       g_hash_table_add (rd->broken, g_strdup (file));
     }
   return table;
@@ -88,8 +95,9 @@ bel_or_column (BelOrReader        *rd,
 
   if (column < 0 && required)
     {
-      g_ptr_array_add (rd->roster->problems,
-                       g_strdup_printf (_("%s:1: the header has no column “%s”"), table->name, names[0]));
+      if (!problems_full (rd))
+        g_ptr_array_add (rd->roster->problems,
+                         g_strdup_printf (_("%s:1: the header has no column “%s”"), table->name, names[0]));
       g_hash_table_add (rd->broken, g_strdup (table->name));
     }
   return column;
