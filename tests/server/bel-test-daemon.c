@@ -531,6 +531,20 @@ bel_test_daemon_request (BelTestDaemon *d,
   return bel_test_daemon_send (d, msg);
 }
 
+guint64
+bel_test_daemon_metric (BelTestDaemon *d,
+                        const char    *name)
+{
+  g_autoptr(BelTestResponse) r = bel_test_daemon_request (d, "GET", "/metrics", NULL, NULL, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
+  g_autofree char *start = g_strdup_printf ("\n%s ", name);
+  const char *line = strstr (text, start);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (start), NULL, 10);
+}
+
 char *
 bel_test_daemon_sign_in (BelTestDaemon *d,
                          const char    *username,

@@ -120,6 +120,9 @@ BelTestResponse *bel_test_daemon_request      (BelTestDaemon *d,
                                                const char    *token,
                                                const char    *json_body,
                                                const char    *if_match);
+/* The value of a Prometheus gauge or counter of GET /metrics; asserts it is there. */
+guint64          bel_test_daemon_metric       (BelTestDaemon *d,
+                                               const char    *name);
 /* Signs in and returns the token; asserts 201. */
 char            *bel_test_daemon_sign_in      (BelTestDaemon *d,
                                                const char    *username,

@@ -475,19 +475,6 @@ raw_subscribe (Fixture    *f,
   return conn;
 }
 
-/* belongingd_websockets_open, from /metrics. */
-static guint
-open_websockets (Fixture *f)
-{
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", "/metrics", NULL, NULL, NULL);
-  g_autofree char *text = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
-  const char *line = strstr (text, "\nbelongingd_websockets_open ");
-
-  g_assert_cmpuint (r->status, ==, 200);
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nbelongingd_websockets_open "), NULL, 10);
-}
-
 static void
 test_slow_client (Fixture       *f,
                   gconstpointer  data)
@@ -529,7 +516,7 @@ test_slow_client (Fixture       *f,
   /* The daemon's next commit sends the burst out; the subscriber reads none of
    * it until the daemon has let it go (its answer may come before the burst). */
   patch_student (f, leader, "burst");
-  while (open_websockets (f) > 0)
+  while (bel_test_daemon_metric (f->d, "belongingd_websockets_open") > 0)
     bel_test_spin (20);
 
   /* The slow subscriber finds its connection closed long before the end of the burst. */

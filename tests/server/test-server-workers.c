@@ -64,16 +64,10 @@ sent (GObject      *source,
 }
 
 /* belongingd_http_requests_in_flight, from /metrics (itself one of them). */
-static guint
+static guint64
 in_flight (Fixture *f)
 {
-  g_autoptr(BelTestResponse) r = bel_test_daemon_request (f->d, "GET", "/metrics", NULL, NULL, NULL);
-  g_autofree char *text = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
-  const char *line = strstr (text, "\nbelongingd_http_requests_in_flight ");
-
-  g_assert_cmpuint (r->status, ==, 200);
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nbelongingd_http_requests_in_flight "), NULL, 10);
+  return bel_test_daemon_metric (f->d, "belongingd_http_requests_in_flight");
 }
 
 static void
