@@ -17,8 +17,22 @@ import time
 
 from dogtail.config import config
 
+
+
+def slowdown():
+    # tools/sanitize sets BEL_TEST_SLOWDOWN: everything runs that many times
+    # slower there, and every wait here is that much longer (as in
+    # tests/bel-test-slowdown.h)
+    try:
+        factor = int(os.environ.get("BEL_TEST_SLOWDOWN", "1"))
+    except ValueError:
+        return 1
+    return factor if 1 <= factor <= 1000 else 1
+
+
+SLOWDOWN = slowdown()
 config.checkForA11y = False      # dogtail otherwise exits unless a gsetting is true
-config.searchCutoffCount = 20    # retries, 0.5 s apart
+config.searchCutoffCount = 20 * SLOWDOWN  # retries, 0.5 s apart
 config.logDebugToFile = False
 from dogtail import rawinput     # noqa: E402
 from dogtail.tree import root    # noqa: E402
@@ -37,7 +51,7 @@ def log(message):
 
 
 def wait_for(what, condition, timeout=30):
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + timeout * SLOWDOWN
     while time.monotonic() < deadline:
         result = condition()
         if result:
@@ -75,7 +89,8 @@ class Daemon:
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=10)
+        # a daemon that crashes or reports errors (sanitizers) on its way out fails the test
+        assert self.process.wait(timeout=10 * SLOWDOWN) == 0, "belongingd exited with %d" % self.process.returncode
 
 
 def sign_in(app):
@@ -141,7 +156,7 @@ def main():
                    GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "schemas"),
                    GSETTINGS_BACKEND="memory")
         refused = subprocess.run([os.path.join(BUILD, "client", "belonging"), "--server=ftp://school.example"],
-                                 env=env, capture_output=True, text=True, timeout=30)
+                                 env=env, capture_output=True, text=True, timeout=30 * SLOWDOWN)
         assert refused.returncode != 0, refused
         assert refused.stderr.startswith("belonging: --server: ") and refused.stderr.count("\n") == 1, refused.stderr
         log("--server refused a bad address: " + refused.stderr.strip())
@@ -156,7 +171,7 @@ def main():
     finally:
         if app_process is not None:
             app_process.terminate()
-            app_process.wait(timeout=10)
+            app_process.wait(timeout=10 * SLOWDOWN)
         if daemon.process is not None and daemon.process.poll() is None:
             daemon.stop()
         shutil.rmtree(directory, ignore_errors=True)
