@@ -36,9 +36,10 @@ bel_client_change_password_finish (BelClient     *self,
                                    GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) node = bel_client_call_finish (self, result, bel_client_change_password_async,
-                                                     &local_error);
+  JsonNode *node = bel_client_call_finish (self, result, bel_client_change_password_async, &local_error);
 
+  /* 204: no body is expected; whatever came is dropped. */
+  g_clear_pointer (&node, json_node_unref);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -15,6 +15,7 @@
  */
 #include "bel-test-board.h"
 #include "bel-test-it.h"
+#include "../bel-test-slowdown.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -192,7 +193,8 @@ stream_and_kill (Crash *c)
   c->killed = FALSE;
   for (guint i = 0; i < N_WRITERS; i++)
     writer_next (&c->writers[i]);
-  g_timeout_add (g_random_int_range (KILL_MIN_MS, KILL_MAX_MS), kill_daemon, c);
+  /* Under the sanitizers the daemon starts and writes slower: so does the kill. */
+  g_timeout_add (g_random_int_range (KILL_MIN_MS, KILL_MAX_MS) * bel_test_slowdown (), kill_daemon, c);
   while (!settled)
     {
       g_main_context_iteration (NULL, TRUE);
