@@ -399,32 +399,6 @@ bel_auth_sign_in_finish (BelEngine     *engine,
   return s != NULL ? g_steal_pointer (&s->session) : NULL;
 }
 
-BelSession *
-bel_auth_sign_in (BelEngine   *engine,
-                  const char  *username,
-                  const char  *password,
-                  const char  *client_address,
-                  gint64      *retry_after,
-                  GError     **error)
-{
-  SignIn *s;
-  BelSession *session = NULL;
-  gint64 wait = 0;
-
-  g_return_val_if_fail (BEL_IS_ENGINE (engine), NULL);
-
-  s = sign_in_new (username, password, client_address);
-  if (sign_in_prepare (engine, s, &wait, error))
-    {
-      s->verified = bel_password_verify (s->hash ? s->hash : dummy_hash (), s->password);
-      session = sign_in_complete (engine, s, error);
-    }
-  if (retry_after != NULL)
-    *retry_after = wait;
-  sign_in_free (s);
-  return session;
-}
-
 static gboolean
 touch_session (BelStore  *store,
                gint64     session_id,

@@ -27,14 +27,6 @@ BelSession *bel_auth_sign_in_finish (BelEngine            *engine,
                                      GAsyncResult         *result,
                                      gint64               *retry_after,
                                      GError              **error);
-/* Blocking variant, for tools and tests. */
-BelSession *bel_auth_sign_in        (BelEngine            *engine,
-                                     const char           *username,
-                                     const char           *password,
-                                     const char           *client_address,
-                                     gint64               *retry_after,
-                                     GError              **error);
-
 /* The active account a valid, unexpired token belongs to (BEL_ERROR_UNAUTHORIZED otherwise). */
 BelAccount *bel_auth_authenticate   (BelEngine            *engine,
                                      const char           *token,
