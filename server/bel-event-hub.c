@@ -12,6 +12,7 @@
 #include "bel-listener.h"
 #include "bel-prometheus.h"
 #include "bel-store-private.h"
+#include "bel-websocket-close.h"
 #include "bel-workers.h"
 
 #define REPLAY_PAGE          200   /* events read from the database per replay step */
@@ -110,53 +111,15 @@ client_mark_closed (Client *client)
     self->reap_id = g_idle_add (reap_closed, self);
 }
 
-typedef struct {
-  SoupWebsocketConnection *conn;
-  GSocket                 *socket;
-} ForceClose;
-
-static void
-force_close_free (gpointer data)
-{
-  ForceClose *fc = data;
-
-  g_object_unref (fc->conn);
-  g_clear_object (&fc->socket);
-  g_free (fc);
-}
-
-/* The stream has writes pending, so it cannot be closed: shut the socket
- * down, which fails them and makes libsoup close the connection. */
-static gboolean
-force_close (gpointer user_data)
-{
-  ForceClose *fc = user_data;
-
-  if (soup_websocket_connection_get_state (fc->conn) != SOUP_WEBSOCKET_STATE_CLOSED &&
-      fc->socket != NULL)
-    g_socket_shutdown (fc->socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 client_close (Client     *client,
               gushort     code,
               const char *reason)
 {
-  ForceClose *fc;
-
   if (client->closed)
     return;
   client_mark_closed (client);
-  if (soup_websocket_connection_get_state (client->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-    soup_websocket_connection_close (client->conn, code, reason);
-  /* The close frame waits behind everything queued for a client that does
-   * not read; the timeout keeps the connection alive until it is done. */
-  fc = g_new0 (ForceClose, 1);
-  fc->conn = g_object_ref (client->conn);
-  fc->socket = client->socket ? g_object_ref (client->socket) : NULL;
-  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, FORCE_CLOSE_SECONDS, force_close, fc,
-                              force_close_free);
+  bel_websocket_close (client->conn, client->socket, code, reason, FORCE_CLOSE_SECONDS);
 }
 
 static gboolean
