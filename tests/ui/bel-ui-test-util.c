@@ -140,6 +140,13 @@ ui_page (UiFixture  *f,
 }
 
 gboolean
+ui_on_screen (UiFixture     *f,
+              gconstpointer  widget)
+{
+  return gtk_widget_get_mapped ((GtkWidget *) widget) && gtk_widget_get_width ((GtkWidget *) widget) > 0;
+}
+
+gboolean
 ui_surveys_available (UiFixture     *f,
                       gconstpointer  data)
 {

@@ -43,6 +43,12 @@ gboolean    ui_page_is           (UiFixture     *f,
                                   gconstpointer  name);
 gpointer    ui_page              (UiFixture     *f,
                                   const char    *name);
+/* @widget is mapped and laid out: on screen, as a window or dialog is before a
+ * person can type into it or press its buttons (a condition for
+ * ui_wait_until; @f is not used). A test that acts on a window before this
+ * makes the app lay it out while the action's request is under way. */
+gboolean    ui_on_screen         (UiFixture     *f,
+                                  gconstpointer  widget);
 /* The students page shows the Surveys button (a condition for ui_wait_until). */
 gboolean    ui_surveys_available (UiFixture     *f,
                                   gconstpointer  data);

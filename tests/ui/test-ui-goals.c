@@ -225,6 +225,12 @@ dialog_done (Fixture *f, gconstpointer data)
   return dialog == NULL || ui_shown_error (dialog) != NULL;
 }
 
+static gboolean
+on_screen (Fixture *f, gconstpointer widget)
+{
+  return ui_on_screen (NULL, widget);
+}
+
 static void
 wait_for_dialog_to_close (Fixture *f, const char *what)
 {
@@ -249,6 +255,7 @@ record_score (Fixture *f, double value, const char *source)
   dialog = BEL_MEASUREMENT_DIALOG (bel_student_goals_get_dialog (f->goals));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_until (f, on_screen, dialog, "the measurement dialog on screen");
   bel_measurement_dialog_fill (dialog, NULL, text, source);
   bel_measurement_dialog_save (dialog);
   wait_for_dialog_to_close (f, "the dialog to close after saving");

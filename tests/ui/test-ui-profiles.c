@@ -192,6 +192,7 @@ test_teacher_adds_a_strength (UiFixture *f, gconstpointer data)
   editor = BEL_ENTRY_EDITOR (bel_student_page_get_editor (student_page (f)));
   g_assert_nonnull (editor);
   g_assert_cmpstr (bel_entry_editor_get_section (editor), ==, "strengths");
+  ui_wait_until (f, ui_on_screen, editor, "the editor on screen");
   bel_entry_editor_set_text (editor, text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_wait_until (f, window_closed, NULL, "the editor to close after saving");
@@ -397,6 +398,7 @@ test_stale_edit_is_explained (UiFixture *f, gconstpointer data)
   patched = ui_http_request_if_match (teacher, "PATCH", entry_path, change, 1, NULL);
   g_assert_cmpint (json_object_get_int_member (object_of (patched), "version"), ==, 2);
 
+  ui_wait_until (f, ui_on_screen, editor, "the editor on screen");
   bel_entry_editor_set_text (editor, "Sings in the choir.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   ui_wait_until (f, conflict_shown, editor, "the newer text");
