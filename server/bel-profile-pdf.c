@@ -40,11 +40,15 @@ draw_footer (Pdf *pdf)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
   g_autofree char *text = g_strdup_printf ("%s — page %d", pdf->footer, pdf->page);
+  /* Its own layout: a page ends in the middle of a paragraph whose lines are
+   * still being drawn from pdf->layout (changing that one would end the
+   * paragraph there, its rest lost). */
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (pdf->cr);
 
-  pango_layout_set_font_description (pdf->layout, font);
-  pango_layout_set_text (pdf->layout, text, -1);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
   cairo_move_to (pdf->cr, MARGIN, PAGE_HEIGHT - MARGIN);
-  pango_cairo_show_layout (pdf->cr, pdf->layout);
+  pango_cairo_show_layout (pdf->cr, layout);
 }
 
 static void

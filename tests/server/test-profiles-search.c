@@ -4,12 +4,16 @@
  */
 #include "bel-test-profiles.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bel-marks.h"
 #include "bel-profile-sections.h"
 #include "bel-rounds.h"
 
+/* Strengths of 700 characters each: over two pages of the record. */
+#define N_LONG_ENTRIES 12
 #define SEARCH "/api/v1/schools/%" G_GINT64_FORMAT "/profile-search?q=%s"
 
 static guint
@@ -316,6 +320,63 @@ test_export_holds_exactly_the_readable_record (void)
                              fx->seed.student_id);
 }
 
+/* The words of @pdf, as pdftotext reads them. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  int fd = g_file_open_tmp ("belonging-export-XXXXXX.pdf", &path, &error);
+  const char *argv[] = { "pdftotext", NULL, "-", NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  argv[1] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  return g_steal_pointer (&text);
+}
+
+/* A record longer than a page loses nothing at the page breaks: every
+ * entry's last word is in the PDF. */
+static void
+test_export_pdf_keeps_every_word_across_pages (void)
+{
+  g_autoptr(BelTestProfiles) fx = bel_test_profiles_new ();
+  g_autoptr(BelTestResponse) r = NULL;
+  g_autofree char *text = NULL;
+  guint pages = 0;
+
+  for (guint i = 0; i < N_LONG_ENTRIES; i++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      while (body->len < 700)
+        g_string_append (body, "Stays after class to help set up the science room and asks careful questions. ");
+      g_string_append_printf (body, "Lastword%u", i);
+      bel_test_profiles_add_ok (fx, fx->teacher, fx->seed.student_id, "strengths", body->str, "");
+    }
+  r = bel_test_profiles_get (fx, fx->counselor, 200, "/api/v1/students/%" G_GINT64_FORMAT "/export?format=pdf",
+                             fx->seed.student_id);
+  text = pdf_text (r->body);
+  for (const char *p = text; (p = strchr (p, '\f')) != NULL; p++)
+    pages++;
+  g_assert_cmpuint (pages, >=, 3);
+  for (guint i = 0; i < N_LONG_ENTRIES; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("Lastword%u", i);
+
+      if (strstr (text, word) == NULL)
+        g_error ("The PDF lost the end of entry %u of %u (%u pages)", i, N_LONG_ENTRIES, pages);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/profiles/handoff/strengths-first-with-the-adults",
                    test_handoff_is_strengths_first_with_the_adults);
   g_test_add_func ("/profiles/export/exactly-the-readable-record", test_export_holds_exactly_the_readable_record);
+  g_test_add_func ("/profiles/export/pdf-keeps-every-word-across-pages", test_export_pdf_keeps_every_word_across_pages);
 
   return g_test_run ();
 }
