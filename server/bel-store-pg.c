@@ -528,7 +528,10 @@ set_param (BelStmt *stmt,
   PgStmt *self = PG_STMT (stmt);
 
   if (index < 1 || index > self->n_params)
-    return;    /* as SQLite: a value for a parameter the statement does not have */
+    {
+      g_free (value);    /* as SQLite: a value for a parameter the statement does not have */
+      return;
+    }
   g_free (self->values[index - 1]);
   self->values[index - 1] = value;
   /* The first type bound names the prepared statement's; NULL says nothing. */
